@@ -1,0 +1,71 @@
+using System.Collections;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json;
+
+/// <summary>
+/// The one set of System.Text.Json options for FHIR JSON: source-generated metadata, strict numbers and property
+/// names, duplicate properties refused, <c>null</c> read as absent, and empty arrays never written (FHIR forbids them).
+/// </summary>
+public static class FhirJson
+{
+    /// <summary>Gets the options every FHIR read and write uses.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions(writeIndented: false);
+
+    /// <summary>Gets the same options, writing indented JSON for people.</summary>
+    public static JsonSerializerOptions IndentedOptions { get; } = CreateOptions(writeIndented: true);
+
+    /// <summary>Serializes a resource (resourceType first) to a JSON string.</summary>
+    public static string Serialize(Resource resource, bool indented = false) =>
+        JsonSerializer.Serialize(resource, (JsonTypeInfo<Resource>)(indented ? IndentedOptions : Options).GetTypeInfo(typeof(Resource)));
+
+    /// <summary>Serializes a resource (resourceType first) as UTF-8 bytes.</summary>
+    public static byte[] SerializeToUtf8Bytes(Resource resource) =>
+        JsonSerializer.SerializeToUtf8Bytes(resource, (JsonTypeInfo<Resource>)Options.GetTypeInfo(typeof(Resource)));
+
+    /// <summary>Writes a resource (resourceType first) to a writer.</summary>
+    public static void Write(Utf8JsonWriter writer, Resource resource) =>
+        JsonSerializer.Serialize(writer, resource, (JsonTypeInfo<Resource>)Options.GetTypeInfo(typeof(Resource)));
+
+    private static JsonSerializerOptions CreateOptions(bool writeIndented)
+    {
+        var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
+        {
+            WriteIndented = writeIndented,
+            AllowDuplicateProperties = false,
+            TypeInfoResolver = FhirJsonContext.Default.WithAddedModifier(FhirShape),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    private static void FhirShape(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        foreach (var property in typeInfo.Properties)
+        {
+            if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
+            {
+                property.ShouldSerialize = static (_, value) => value is not ICollection { Count: 0 };
+            }
+
+            if (!property.PropertyType.IsValueType && property.Set is { } set)
+            {
+                // FHIR JSON has no nulls in objects; a null is read as "absent", keeping non-nullable lists non-null.
+                property.Set = (target, value) =>
+                {
+                    if (value is not null)
+                    {
+                        set(target, value);
+                    }
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace B12Cds.Fhir.Model;
+
+/// <summary>A person's name (FHIR <c>HumanName</c>).</summary>
+public sealed record HumanName
+{
+    public string? Use { get; init; }
+
+    public string? Text { get; init; }
+
+    public string? Family { get; init; }
+
+    public IReadOnlyList<string?> Given { get; init => field = value ?? []; } = [];
+
+    public IReadOnlyList<string?> Prefix { get; init => field = value ?? []; } = [];
+
+    public IReadOnlyList<string?> Suffix { get; init => field = value ?? []; } = [];
+
+    public Period? Period { get; init; }
+}
