@@ -1,0 +1,3 @@
+using B12Cds.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error, TimeProvider.System);

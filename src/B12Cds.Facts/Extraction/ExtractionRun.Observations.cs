@@ -1,0 +1,260 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using B12Cds.Facts.Model;
+using B12Cds.Facts.Terminology;
+using B12Cds.Facts.Units;
+using B12Cds.Fhir.Diagnostics;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Facts.Extraction;
+
+/// <summary>Observations: laboratory results (per analyte, panels by component) and non-laboratory findings.</summary>
+internal sealed partial class ExtractionRun
+{
+    private const string InterpretationSystem = "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation";
+
+    private void ReadObservation(InputEntry entry, Observation observation)
+    {
+        if (observation.Status is "entered-in-error" or "cancelled" or "registered")
+        {
+            Skip(entry, observation.Status, "status");
+            return;
+        }
+
+        var readAny = false;
+        if (_terminology.TryMatchAnalyte(observation.Code, out var analyte, out var match))
+        {
+            ReadLab(entry, observation, analyte, match, new ObservationValue(observation), subPath: null);
+            readAny = true;
+        }
+
+        for (var i = 0; i < observation.Component.Count; i++)
+        {
+            var component = observation.Component[i];
+            if (_terminology.TryMatchAnalyte(component.Code, out var componentAnalyte, out var componentMatch))
+            {
+                ReadLab(entry, observation, componentAnalyte, componentMatch, new ObservationValue(component), $"component[{i}]");
+                readAny = true;
+            }
+        }
+
+        if (!readAny)
+        {
+            ReadObservationFinding(entry, observation);
+        }
+    }
+
+    private void ReadLab(InputEntry entry, Observation observation, LabAnalyte analyte, ConceptMatch match, ObservationValue value, string? subPath)
+    {
+        var path = subPath is null ? entry.Path : $"{entry.Path}.{subPath}";
+        if (observation.EffectiveTime() is not { } effective)
+        {
+            Report(FactIssueIds.NoDate, IssueSeverity.Warning, "required", $"{analyte.Title} result has no effective date or issued time, so it cannot be placed in time; skipped.", $"{entry.Path}.effective");
+            return;
+        }
+
+        var lab = new LabResult
+        {
+            Source = SourceOf(entry, subPath),
+            Concepts = [match],
+            Label = value.Code?.Label() ?? analyte.Title,
+            Analyte = analyte.Id,
+            Code = match.Coding,
+            Effective = effective,
+            Status = observation.Status,
+            Interpretation = InterpretationCodes(value.Interpretation),
+        };
+
+        lab = value switch
+        {
+            { Quantity: { } q } => WithQuantity(lab, analyte, q, $"{path}.valueQuantity"),
+            { Text: { } text } when ParseCensored(text) is { } censored => WithQuantity(lab, analyte, censored, $"{path}.valueString") with { ValueText = text },
+            { Text: { } text } => lab with { ValueText = text, ValueConcepts = _terminology.Match(new CodeableConcept { Text = text }) },
+            { Concept: { } concept } => lab with { ValueText = concept.Label(), ValueConcepts = _terminology.Match(concept) },
+            { Boolean: { } b } => lab with { ValueText = b ? "true" : "false" },
+            _ => lab,
+        };
+
+        if (lab.Value is null && lab.ValueProblem is null && lab.ValueConcepts.Count == 0 && lab.ValueText is null && lab.Interpretation.Count == 0)
+        {
+            var why = value.DataAbsentReason?.Label() is { } reason ? $" (data absent: {reason})" : string.Empty;
+            Report(FactIssueIds.ValueMissing, IssueSeverity.Warning, "required", $"{analyte.Title} result has no value{why}.", path);
+            lab = lab with { ValueProblem = "value-missing" };
+        }
+
+        if (value.ReferenceRange is { } range)
+        {
+            lab = lab with { ReferenceLow = ToCanonical(analyte, range.Low), ReferenceHigh = ToCanonical(analyte, range.High) };
+        }
+
+        _facts.Add(lab);
+    }
+
+    private LabResult WithQuantity(LabResult lab, LabAnalyte analyte, Quantity quantity, string path)
+    {
+        lab = lab with { Comparator = quantity.Comparator };
+        if (quantity.Value is not { } number)
+        {
+            Report(FactIssueIds.ValueMissing, IssueSeverity.Warning, "required", $"{analyte.Title} quantity has no value.", path);
+            return lab with { ValueProblem = "value-missing" };
+        }
+
+        if (!number.IsExact)
+        {
+            Report(FactIssueIds.ValueOutOfRange, IssueSeverity.Warning, "value", $"{analyte.Title} value {number.Text} is out of any plausible range; it is not used.", $"{path}.value");
+            return lab with { ValueProblem = "value-out-of-range" };
+        }
+
+        var unitText = UnitText(quantity);
+        if (unitText is null)
+        {
+            if (analyte.CanonicalUnit is null or "1" or "{ratio}")
+            {
+                var unitless = new Measurement(number.Value, analyte.CanonicalUnit ?? "1");
+                return lab with { Value = unitless, Reported = unitless };
+            }
+
+            Report(FactIssueIds.UnitMissing, IssueSeverity.Warning, "required", $"{analyte.Title} {number.Text} has no unit, so it cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
+            return lab with { ValueProblem = "unit-missing", ValueText = number.Text };
+        }
+
+        if (!UnitConversion.TryNormalize(unitText, out var ucum))
+        {
+            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' is not a known unit, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
+            return lab with { ValueProblem = "unit-unknown", ValueText = $"{number.Text} {unitText}" };
+        }
+
+        var reported = new Measurement(number.Value, ucum);
+        if (analyte.CanonicalUnit is not { } canonical)
+        {
+            return lab with { Reported = reported };
+        }
+
+        // Same unit: keep the value exactly as reported (1.50 stays 1.50).
+        if (string.Equals(ucum, canonical, StringComparison.Ordinal))
+        {
+            return lab with { Value = reported, Reported = reported };
+        }
+
+        if (!UnitConversion.TryConvert(number.Value, ucum, canonical, analyte.MolarMass, out var converted))
+        {
+            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' cannot be converted to {canonical}, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
+            return lab with { ValueProblem = "unit-not-convertible", Reported = reported };
+        }
+
+        return lab with { Value = new Measurement(converted, canonical), Reported = reported };
+    }
+
+    private static Measurement? ToCanonical(LabAnalyte analyte, Quantity? quantity)
+    {
+        if (quantity?.Value is not { IsExact: true } number || analyte.CanonicalUnit is not { } canonical)
+        {
+            return null;
+        }
+
+        var unitText = UnitText(quantity);
+        return unitText is not null && UnitConversion.TryNormalize(unitText, out var ucum)
+            && UnitConversion.TryConvert(number.Value, ucum, canonical, analyte.MolarMass, out var converted)
+            ? new Measurement(converted, canonical)
+            : null;
+    }
+
+    private static string? UnitText(Quantity quantity)
+    {
+        var code = string.Equals(quantity.System, Quantity.UcumSystem, StringComparison.Ordinal) ? quantity.Code : null;
+        var text = !string.IsNullOrWhiteSpace(code) ? code : quantity.Unit;
+        return string.IsNullOrWhiteSpace(text) ? null : text;
+    }
+
+    private static string Expected(LabAnalyte analyte) => analyte.AcceptedUnits.Count > 0 ? string.Join(", ", analyte.AcceptedUnits) : analyte.CanonicalUnit ?? "a unit";
+
+    /// <summary>Reads a censored result written as text, e.g. "&lt;50 pmol/L" or "&gt; 1000".</summary>
+    private static Quantity? ParseCensored(string text)
+    {
+        var m = CensoredPattern().Match(text);
+        if (!m.Success || !decimal.TryParse(m.Groups["value"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            return null;
+        }
+
+        var unit = m.Groups["unit"].Value.Trim();
+        return new Quantity
+        {
+            Value = value,
+            Comparator = m.Groups["comparator"].Success && m.Groups["comparator"].Value.Length > 0 ? m.Groups["comparator"].Value : null,
+            Unit = unit.Length == 0 ? null : unit,
+        };
+    }
+
+    [GeneratedRegex(@"^\s*(?<comparator><=|>=|<|>)?\s*(?<value>[0-9]+(\.[0-9]+)?)\s*(?<unit>[^\s0-9][^\s]*)?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex CensoredPattern();
+
+    private static List<string> InterpretationCodes(IReadOnlyList<CodeableConcept> interpretation)
+    {
+        var codes = new List<string>();
+        foreach (var concept in interpretation)
+        {
+            foreach (var coding in concept.Coding)
+            {
+                if (coding.Code is { } code && (coding.System is null || coding.System == InterpretationSystem || coding.System.EndsWith("ObservationInterpretation", StringComparison.Ordinal)))
+                {
+                    codes.Add(code);
+                }
+            }
+        }
+
+        return codes;
+    }
+
+    private void ReadObservationFinding(InputEntry entry, Observation observation)
+    {
+        var concepts = MatchAll(observation.Code, [observation.ValueCodeableConcept]);
+        if (concepts.Count == 0)
+        {
+            NotRelevant(entry, observation.Code);
+            return;
+        }
+
+        if (observation.ValueBoolean == false
+            || (observation.ValueCodeableConcept is { } v && _terminology.Match(v).Any(m => m.ValueSetId == "result-negative"))
+            || InterpretationCodes(observation.Interpretation).Contains("NEG"))
+        {
+            Report(FactIssueIds.RecordedAbsent, IssueSeverity.Information, "informational", $"Observation '{observation.Code?.Label()}' is recorded as absent or negative; not a fact.", entry.Path);
+            return;
+        }
+
+        _facts.Add(new Finding
+        {
+            Source = SourceOf(entry),
+            Concepts = concepts,
+            Label = observation.ValueCodeableConcept?.Label() is { } valueLabel ? $"{observation.Code?.Label()}: {valueLabel}" : observation.Code?.Label(),
+            Status = FactStatus.Active,
+            Code = concepts.FirstOrDefault(c => c.Kind == MatchKind.Code)?.Coding,
+            Onset = observation.EffectiveTime(),
+            Abatement = observation.EffectivePeriod?.End,
+            Recorded = observation.Issued,
+        });
+    }
+
+    /// <summary>The value[x] of an Observation or of one of its components.</summary>
+    private readonly record struct ObservationValue(
+        CodeableConcept? Code,
+        Quantity? Quantity,
+        string? Text,
+        CodeableConcept? Concept,
+        bool? Boolean,
+        CodeableConcept? DataAbsentReason,
+        IReadOnlyList<CodeableConcept> Interpretation,
+        ObservationReferenceRange? ReferenceRange)
+    {
+        public ObservationValue(Observation o)
+            : this(o.Code, o.ValueQuantity, o.ValueString, o.ValueCodeableConcept, o.ValueBoolean, o.DataAbsentReason, o.Interpretation, o.ReferenceRange.Count > 0 ? o.ReferenceRange[0] : null)
+        {
+        }
+
+        public ObservationValue(ObservationComponent c)
+            : this(c.Code, c.ValueQuantity, c.ValueString, c.ValueCodeableConcept, c.ValueBoolean, c.DataAbsentReason, c.Interpretation, c.ReferenceRange.Count > 0 ? c.ReferenceRange[0] : null)
+        {
+        }
+    }
+}

@@ -1,0 +1,206 @@
+using B12Cds.Facts.Model;
+using B12Cds.Facts.Terminology;
+using B12Cds.Fhir.Diagnostics;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Facts.Extraction;
+
+/// <summary>The state of one extraction: the input's index, the subject patient, the facts and issues so far.</summary>
+internal sealed partial class ExtractionRun
+{
+    private readonly TerminologyCatalog _terminology;
+    private readonly ResourceIndex _index;
+    private readonly DateTimeOffset _asOf;
+    private readonly ExtractionOptions _options;
+    private readonly List<Fact> _facts = [];
+    private readonly List<FhirIssue> _issues = [];
+    private InputEntry? _subject;
+
+    public ExtractionRun(TerminologyCatalog terminology, ResourceIndex index, DateTimeOffset asOf, ExtractionOptions options)
+    {
+        _terminology = terminology;
+        _index = index;
+        _asOf = asOf;
+        _options = options;
+    }
+
+    public FactSet Execute()
+    {
+        var patient = ChoosePatient();
+        foreach (var entry in _index.Entries)
+        {
+            switch (entry.Resource)
+            {
+                case Observation observation when BelongsToSubject(entry, observation.Subject):
+                    ReadObservation(entry, observation);
+                    break;
+                case Condition condition when BelongsToSubject(entry, condition.Subject):
+                    ReadCondition(entry, condition);
+                    break;
+                case MedicationRequest request when BelongsToSubject(entry, request.Subject):
+                    ReadMedicationRequest(entry, request);
+                    break;
+                case MedicationStatement statement when BelongsToSubject(entry, statement.Subject):
+                    ReadMedicationStatement(entry, statement);
+                    break;
+                case MedicationAdministration administration when BelongsToSubject(entry, administration.Subject):
+                    ReadMedicationAdministration(entry, administration);
+                    break;
+                case Procedure procedure when BelongsToSubject(entry, procedure.Subject):
+                    ReadProcedure(entry, procedure);
+                    break;
+                case AllergyIntolerance allergy when BelongsToSubject(entry, allergy.Patient):
+                    ReadAllergy(entry, allergy);
+                    break;
+            }
+        }
+
+        if (patient is not null)
+        {
+            _facts.Insert(0, patient);
+        }
+
+        return new FactSet { AsOf = _asOf, Patient = patient, Facts = _facts, Issues = _issues };
+    }
+
+    private PatientFact? ChoosePatient()
+    {
+        var patients = _index.Entries.Where(e => e.Resource is Patient).ToList();
+        _subject = _options.PatientId is { } wanted
+            ? patients.FirstOrDefault(e => string.Equals(e.Resource.Id, wanted, StringComparison.Ordinal))
+            : patients.FirstOrDefault();
+
+        if (_subject is null)
+        {
+            var message = _options.PatientId is null
+                ? "The input has no Patient resource: age and sex are unknown, and every resource is read as the same patient's."
+                : $"The input has no Patient with id '{_options.PatientId}': age and sex are unknown.";
+            Report(FactIssueIds.NoPatient, IssueSeverity.Warning, "not-found", message, null);
+            return null;
+        }
+
+        if (patients.Count > 1)
+        {
+            Report(
+                FactIssueIds.SeveralPatients,
+                IssueSeverity.Warning,
+                "business-rule",
+                $"The input has {patients.Count} Patient resources; {_subject.Resource.RelativeReference() ?? _subject.Path} is evaluated and the others' data is skipped.",
+                _subject.Path);
+        }
+
+        var p = (Patient)_subject.Resource;
+        return new PatientFact
+        {
+            Source = SourceOf(_subject),
+            Label = p.Name.Count > 0 ? "Patient" : null,
+            PatientId = p.Id,
+            BirthDate = p.BirthDate,
+            AgeYears = p.BirthDate is { } b ? AgeAt(b, _asOf) : null,
+            Sex = p.Gender,
+            Deceased = p.DeceasedBoolean == true || p.DeceasedDateTime is not null,
+        };
+    }
+
+    /// <summary>Gets the age in whole years at <paramref name="asOf"/>; for a partial birth date, the lowest age it allows.</summary>
+    internal static int AgeAt(FhirDateTime birthDate, DateTimeOffset asOf)
+    {
+        var latestBirth = DateOnly.FromDateTime(birthDate.Precision == DateTimePrecision.Time ? birthDate.Start.UtcDateTime : birthDate.End.AddDays(-1).UtcDateTime);
+        var today = DateOnly.FromDateTime(asOf.UtcDateTime);
+        var age = today.Year - latestBirth.Year;
+        if (today < latestBirth.AddYears(age))
+        {
+            age--;
+        }
+
+        return Math.Max(age, 0);
+    }
+
+    private bool BelongsToSubject(InputEntry entry, Reference? subject)
+    {
+        if (_subject is null || subject?.ReferenceValue is null)
+        {
+            return true;
+        }
+
+        var resolved = _index.Resolve(subject, entry);
+        if (resolved is not null)
+        {
+            if (ReferenceEquals(resolved.Resource, _subject.Resource))
+            {
+                return true;
+            }
+
+            if (resolved.Resource is Patient)
+            {
+                Report(FactIssueIds.OtherPatient, IssueSeverity.Warning, "business-rule", $"This {entry.Resource.ResourceType} is about another patient ({subject.ReferenceValue}); skipped.", $"{entry.Path}.subject");
+                return false;
+            }
+        }
+
+        // Unresolved: accept it when it names the subject's id (Patient/123, http://ehr/fhir/Patient/123).
+        var id = _subject.Resource.Id;
+        if (id is not null && subject.ReferenceValue.TrimEnd('/').EndsWith($"Patient/{id}", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        Report(
+            FactIssueIds.UnresolvedReference,
+            IssueSeverity.Warning,
+            "not-found",
+            $"The subject reference '{subject.ReferenceValue}' resolves to no resource in the input and does not name the patient evaluated; this {entry.Resource.ResourceType} was skipped.",
+            $"{entry.Path}.subject");
+        return false;
+    }
+
+    private static SourceReference SourceOf(InputEntry entry, string? subPath = null) =>
+        new(entry.Resource.ResourceType, entry.Resource.Id, entry.Resource.RelativeReference() ?? entry.FullUrl, subPath is null ? entry.Path : $"{entry.Path}.{subPath}");
+
+    private void Report(string id, IssueSeverity severity, string code, string message, string? expression) =>
+        _issues.Add(new FhirIssue(id, severity, code, message, expression));
+
+    private void Skip(InputEntry entry, string status, string element)
+    {
+        Report(
+            FactIssueIds.ExcludedStatus,
+            IssueSeverity.Information,
+            "informational",
+            $"{entry.Resource.ResourceType} skipped: {element} is '{status}'.",
+            $"{entry.Path}.{element}");
+    }
+
+    private void NotRelevant(InputEntry entry, CodeableConcept? code)
+    {
+        if (_options.ReportNotRelevant)
+        {
+            Report(
+                FactIssueIds.NotRelevant,
+                IssueSeverity.Information,
+                "informational",
+                $"{entry.Resource.ResourceType} '{code?.Label() ?? "(no code)"}' matches no B12 value set; not a fact.",
+                $"{entry.Path}.code");
+        }
+    }
+
+    private static string? StatusCode(CodeableConcept? status) => status?.Coding.FirstOrDefault(c => c.Code is not null)?.Code ?? status?.Text?.Trim().ToLowerInvariant();
+
+    private IReadOnlyList<ConceptMatch> MatchAll(CodeableConcept? first, IEnumerable<CodeableConcept?> more)
+    {
+        var matches = _terminology.Match(first);
+        List<ConceptMatch>? merged = null;
+        foreach (var concept in more)
+        {
+            foreach (var m in _terminology.Match(concept))
+            {
+                merged ??= [.. matches];
+                if (!merged.Any(x => x.ValueSetId == m.ValueSetId))
+                {
+                    merged.Add(m);
+                }
+            }
+        }
+
+        return merged ?? matches;
+    }
+}

@@ -1,0 +1,471 @@
+using System.Collections.Frozen;
+using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Facts.Terminology;
+
+/// <summary>
+/// The loaded value sets and lab analytes, with fast lookups: codes in frozen dictionaries keyed by system and code,
+/// prefix codes in short per-system lists, and each value set's text patterns compiled once. Immutable and safe to
+/// share between threads. Built by <see cref="TerminologyLoader"/>.
+/// </summary>
+public sealed class TerminologyCatalog
+{
+    private static readonly string[] NoIds = [];
+
+    private readonly FrozenDictionary<CodeKey, string[]> _exact;
+    private readonly FrozenDictionary<string, PrefixEntry[]> _prefixes;
+    private readonly TextEntry[] _textEntries;
+    private readonly FrozenDictionary<CodeKey, LabAnalyte> _analyteByCode;
+    private readonly AnalyteTextEntry[] _analyteText;
+
+    internal TerminologyCatalog(string version, IReadOnlyList<ValueSet> valueSets, IReadOnlyList<LabAnalyte> analytes)
+    {
+        Version = version;
+        ValueSets = valueSets.ToFrozenDictionary(v => v.Id, StringComparer.Ordinal);
+        Analytes = analytes.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+
+        // Every value set that contains a value set's members: itself and, transitively, every set including it.
+        var includers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var v in valueSets)
+        {
+            foreach (var child in v.Includes)
+            {
+                if (!includers.TryGetValue(child, out var list))
+                {
+                    includers[child] = list = [];
+                }
+
+                list.Add(v.Id);
+            }
+        }
+
+        var containing = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var v in valueSets)
+        {
+            containing[v.Id] = Ancestors(v.Id, includers);
+        }
+
+        var exact = new Dictionary<CodeKey, SortedSet<string>>();
+        var prefixes = new Dictionary<(string System, string Prefix), SortedSet<string>>();
+        foreach (var v in valueSets)
+        {
+            foreach (var code in v.Codes)
+            {
+                var target = code.IsPrefix
+                    ? GetOrAdd(prefixes, (code.System, code.Code[..^1]))
+                    : GetOrAdd(exact, new CodeKey(code.System, code.Code));
+                target.UnionWith(containing[v.Id]);
+            }
+        }
+
+        _exact = exact.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _prefixes = prefixes
+            .GroupBy(kv => kv.Key.System, StringComparer.Ordinal)
+            .ToFrozenDictionary(
+                g => g.Key,
+                g => g.OrderBy(kv => kv.Key.Prefix, StringComparer.Ordinal).Select(kv => new PrefixEntry(kv.Key.Prefix, kv.Value.ToArray())).ToArray(),
+                StringComparer.Ordinal);
+
+        _textEntries = BuildTextEntries(valueSets);
+
+        var byCode = new Dictionary<CodeKey, LabAnalyte>();
+        foreach (var a in analytes)
+        {
+            foreach (var code in a.Codes)
+            {
+                byCode.TryAdd(new CodeKey(code.System, code.Code), a);
+            }
+        }
+
+        _analyteByCode = byCode.ToFrozenDictionary();
+        _analyteText = analytes
+            .Where(a => a.TextPatterns.Count > 0)
+            .Select(a => new AnalyteTextEntry(a, TextPattern.Compile(a.TextPatterns)!, TextPattern.Compile(a.ExcludeText)))
+            .ToArray();
+    }
+
+    /// <summary>Gets the version of the files: their shared <c>version</c>, or the distinct versions joined with <c>+</c> in ascending order when the files disagree.</summary>
+    public string Version { get; }
+
+    /// <summary>Gets the value sets by id.</summary>
+    public IReadOnlyDictionary<string, ValueSet> ValueSets { get; }
+
+    /// <summary>Gets the lab analytes by id.</summary>
+    public IReadOnlyDictionary<string, LabAnalyte> Analytes { get; }
+
+    /// <summary>
+    /// Finds every value set <paramref name="concept"/> belongs to, including through <c>includeValueSets</c>. A coding
+    /// whose system and code are listed (or fall under a listed prefix) gives a <see cref="MatchKind.Code"/> match. For
+    /// value sets not matched by code, the text patterns are tried on the concept's text and on each coding's display,
+    /// giving a <see cref="MatchKind.Text"/> match unless an <c>excludeText</c> phrase occurs in the same text.
+    /// Code matches come first, each group ordered by value set id.
+    /// </summary>
+    /// <returns>The matches; an empty list (shared) when there are none.</returns>
+    public IReadOnlyList<ConceptMatch> Match(CodeableConcept? concept)
+    {
+        if (concept is null)
+        {
+            return [];
+        }
+
+        List<ConceptMatch>? matches = null;
+        foreach (var coding in concept.Coding)
+        {
+            if (coding is null)
+            {
+                continue;
+            }
+
+            foreach (var id in CodeMatches(coding))
+            {
+                if (!Contains(matches, id))
+                {
+                    (matches ??= []).Add(new ConceptMatch(id, MatchKind.Code, coding, null));
+                }
+            }
+        }
+
+        var codeMatchCount = matches?.Count ?? 0;
+        matches?.Sort(MatchComparer.Instance);
+        if (_textEntries.Length > 0)
+        {
+            if (!string.IsNullOrWhiteSpace(concept.Text))
+            {
+                AddTextMatches(concept.Text, null, ref matches);
+            }
+
+            foreach (var coding in concept.Coding)
+            {
+                if (coding is { Display: { } display } && !string.IsNullOrWhiteSpace(display))
+                {
+                    AddTextMatches(display, coding, ref matches);
+                }
+            }
+
+            if (matches is not null && matches.Count > codeMatchCount)
+            {
+                matches.Sort(codeMatchCount, matches.Count - codeMatchCount, MatchComparer.Instance);
+            }
+        }
+
+        if (matches is null)
+        {
+            return [];
+        }
+
+        return matches;
+    }
+
+    /// <summary>
+    /// Identifies the lab analyte an Observation code names: by code (LOINC or a listed local code) first, else by
+    /// text. Fails when nothing matches or when the concept could be more than one analyte (two codes of different
+    /// analytes, or text matching several): a result must never be read as the wrong analyte.
+    /// </summary>
+    public bool TryMatchAnalyte(CodeableConcept? code, [NotNullWhen(true)] out LabAnalyte? analyte, [NotNullWhen(true)] out ConceptMatch? match)
+    {
+        if (code is not null && FindAnalyte(code) is var (found, how))
+        {
+            analyte = found;
+            match = how;
+            return true;
+        }
+
+        analyte = null;
+        match = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Gets a value indicating whether <paramref name="coding"/>'s system and code belong to the value set
+    /// <paramref name="valueSetId"/> (listed, under a listed prefix, or in an included value set). Codes only: display
+    /// text is not considered. False for an unknown value set id.
+    /// </summary>
+    public bool Contains(string valueSetId, Coding coding)
+    {
+        ArgumentNullException.ThrowIfNull(valueSetId);
+        ArgumentNullException.ThrowIfNull(coding);
+        foreach (var id in CodeMatches(coding))
+        {
+            if (string.Equals(id, valueSetId, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryKey(Coding coding, out CodeKey key)
+    {
+        if (string.IsNullOrWhiteSpace(coding.System) || string.IsNullOrWhiteSpace(coding.Code))
+        {
+            key = default;
+            return false;
+        }
+
+        var system = CodeSystems.Canonical(coding.System);
+        key = new CodeKey(system, CodeSystems.NormalizeCode(system, coding.Code));
+        return true;
+    }
+
+    private static bool Contains(List<ConceptMatch>? matches, string id)
+    {
+        if (matches is null)
+        {
+            return false;
+        }
+
+        foreach (var m in matches)
+        {
+            if (string.Equals(m.ValueSetId, id, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> dictionary, TKey key)
+        where TKey : notnull
+        where TValue : new()
+    {
+        if (!dictionary.TryGetValue(key, out var value))
+        {
+            dictionary[key] = value = new TValue();
+        }
+
+        return value;
+    }
+
+    private static string[] Ancestors(string id, Dictionary<string, List<string>> includers)
+    {
+        var result = new SortedSet<string>(StringComparer.Ordinal) { id };
+        var stack = new Stack<string>();
+        stack.Push(id);
+        while (stack.Count > 0)
+        {
+            if (includers.TryGetValue(stack.Pop(), out var parents))
+            {
+                foreach (var parent in parents)
+                {
+                    if (result.Add(parent))
+                    {
+                        stack.Push(parent);
+                    }
+                }
+            }
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>Orders the value sets with any text (own or inherited) so that included sets come before the sets including them.</summary>
+    private static TextEntry[] BuildTextEntries(IReadOnlyList<ValueSet> valueSets)
+    {
+        var byId = valueSets.ToDictionary(v => v.Id, StringComparer.Ordinal);
+        var hasText = new Dictionary<string, bool>(StringComparer.Ordinal);
+
+        bool HasText(ValueSet v)
+        {
+            if (hasText.TryGetValue(v.Id, out var known))
+            {
+                return known;
+            }
+
+            hasText[v.Id] = false; // the loader has refused cycles; this only guards the recursion
+            var result = v.TextPatterns.Count > 0 || v.Includes.Any(i => byId.TryGetValue(i, out var child) && HasText(child));
+            hasText[v.Id] = result;
+            return result;
+        }
+
+        var order = new List<ValueSet>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+
+        void Visit(ValueSet v)
+        {
+            if (!visited.Add(v.Id))
+            {
+                return;
+            }
+
+            foreach (var i in v.Includes)
+            {
+                if (byId.TryGetValue(i, out var child))
+                {
+                    Visit(child);
+                }
+            }
+
+            if (HasText(v))
+            {
+                order.Add(v);
+            }
+        }
+
+        foreach (var v in valueSets)
+        {
+            Visit(v);
+        }
+
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < order.Count; i++)
+        {
+            index[order[i].Id] = i;
+        }
+
+        return order
+            .Select(v => new TextEntry(
+                v.Id,
+                TextPattern.Compile(v.TextPatterns),
+                TextPattern.Compile(v.ExcludeText),
+                v.Includes.Where(index.ContainsKey).Select(i => index[i]).ToArray()))
+            .ToArray();
+    }
+
+    private string[] CodeMatches(Coding coding)
+    {
+        if (!TryKey(coding, out var key))
+        {
+            return NoIds;
+        }
+
+        _exact.TryGetValue(key, out var ids);
+        if (!_prefixes.TryGetValue(key.System, out var entries))
+        {
+            return ids ?? NoIds;
+        }
+
+        List<string>? all = null;
+        foreach (var entry in entries)
+        {
+            if (key.Code.StartsWith(entry.Prefix, StringComparison.Ordinal))
+            {
+                all ??= ids is null ? [] : [.. ids];
+                foreach (var id in entry.Ids)
+                {
+                    if (!all.Contains(id))
+                    {
+                        all.Add(id);
+                    }
+                }
+            }
+        }
+
+        return all is null ? ids ?? NoIds : [.. all];
+    }
+
+    private void AddTextMatches(string text, Coding? coding, ref List<ConceptMatch>? matches)
+    {
+        Span<bool> hits = _textEntries.Length <= 256 ? stackalloc bool[_textEntries.Length] : new bool[_textEntries.Length];
+        for (var i = 0; i < _textEntries.Length; i++)
+        {
+            var entry = _textEntries[i];
+            var hit = entry.Include?.IsMatch(text) == true;
+            if (!hit)
+            {
+                foreach (var child in entry.Children)
+                {
+                    if (hits[child])
+                    {
+                        hit = true;
+                        break;
+                    }
+                }
+            }
+
+            if (hit && entry.Exclude?.IsMatch(text) == true)
+            {
+                hit = false;
+            }
+
+            hits[i] = hit;
+            if (hit && !Contains(matches, entry.Id))
+            {
+                (matches ??= []).Add(new ConceptMatch(entry.Id, MatchKind.Text, coding, text));
+            }
+        }
+    }
+
+    private (LabAnalyte Analyte, ConceptMatch Match)? FindAnalyte(CodeableConcept code)
+    {
+        LabAnalyte? analyte = null;
+        ConceptMatch? match = null;
+        foreach (var coding in code.Coding)
+        {
+            if (coding is null || !TryKey(coding, out var key) || !_analyteByCode.TryGetValue(key, out var found))
+            {
+                continue;
+            }
+
+            if (analyte is null)
+            {
+                analyte = found;
+                match = new ConceptMatch(found.Id, MatchKind.Code, coding, null);
+            }
+            else if (!ReferenceEquals(analyte, found))
+            {
+                return null;
+            }
+        }
+
+        if (analyte is null)
+        {
+            if (!string.IsNullOrWhiteSpace(code.Text) && !TryMatchAnalyteText(code.Text, null, ref analyte, ref match))
+            {
+                return null;
+            }
+
+            foreach (var coding in code.Coding)
+            {
+                if (coding is { Display: { } display } && !string.IsNullOrWhiteSpace(display) && !TryMatchAnalyteText(display, coding, ref analyte, ref match))
+                {
+                    return null;
+                }
+            }
+        }
+
+        return analyte is null || match is null ? null : (analyte, match);
+    }
+
+    /// <summary>Adds the analyte <paramref name="text"/> names to the one found so far; false when it names a different one or several.</summary>
+    private bool TryMatchAnalyteText(string text, Coding? coding, ref LabAnalyte? analyte, ref ConceptMatch? match)
+    {
+        foreach (var entry in _analyteText)
+        {
+            if (!entry.Include.IsMatch(text) || entry.Exclude?.IsMatch(text) == true)
+            {
+                continue;
+            }
+
+            if (analyte is null)
+            {
+                analyte = entry.Analyte;
+                match = new ConceptMatch(entry.Analyte.Id, MatchKind.Text, coding, text);
+            }
+            else if (!ReferenceEquals(analyte, entry.Analyte))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private readonly record struct CodeKey(string System, string Code);
+
+    private sealed record PrefixEntry(string Prefix, string[] Ids);
+
+    private sealed record TextEntry(string Id, Regex? Include, Regex? Exclude, int[] Children);
+
+    private sealed record AnalyteTextEntry(LabAnalyte Analyte, Regex Include, Regex? Exclude);
+
+    private sealed class MatchComparer : IComparer<ConceptMatch>
+    {
+        public static readonly MatchComparer Instance = new();
+
+        public int Compare(ConceptMatch? x, ConceptMatch? y) => string.CompareOrdinal(x?.ValueSetId, y?.ValueSetId);
+    }
+}

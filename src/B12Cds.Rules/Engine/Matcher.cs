@@ -1,0 +1,263 @@
+using B12Cds.Facts.Model;
+using B12Cds.Rules.Model;
+using B12Cds.Rules.Schema;
+
+namespace B12Cds.Rules.Engine;
+
+/// <summary>
+/// Finds every match of one rule's patterns in working memory: a nested-loop join over the (small) per-patient fact
+/// lists, with negation, existence, aggregates and selectors. Facts dated after the evaluation time are never seen.
+/// </summary>
+internal static class Matcher
+{
+    public static List<Fact?[]> Match(Rule rule, WorkingMemory memory, EvaluationContext context)
+    {
+        var results = new List<Fact?[]>();
+        var row = new MatchRow(rule.SlotNames.Count, context);
+        Match(rule.Patterns, 0, row, memory, results);
+        return results;
+    }
+
+    private static void Match(IReadOnlyList<PatternNode> patterns, int index, MatchRow row, WorkingMemory memory, List<Fact?[]> results)
+    {
+        if (index == patterns.Count)
+        {
+            results.Add((Fact?[])row.Slots.Clone());
+            return;
+        }
+
+        switch (patterns[index])
+        {
+            case FactPatternNode p when p.Select == Selection.Each:
+                foreach (var fact in memory.OfType(p.Type.Name))
+                {
+                    if (Accepts(p, fact, row))
+                    {
+                        Match(patterns, index + 1, row, memory, results);
+                    }
+                }
+
+                row.Slots[p.Slot] = null;
+                break;
+
+            case FactPatternNode p:
+                if (Select(p, row, memory) is { } chosen)
+                {
+                    row.Slots[p.Slot] = chosen;
+                    Match(patterns, index + 1, row, memory, results);
+                    row.Slots[p.Slot] = null;
+                }
+
+                break;
+
+            case NotNode n:
+                if (!Any(n.Inner, row, memory))
+                {
+                    Match(patterns, index + 1, row, memory, results);
+                }
+
+                break;
+
+            case ExistsNode e:
+                if (Any(e.Inner, row, memory))
+                {
+                    Match(patterns, index + 1, row, memory, results);
+                }
+
+                break;
+
+            case CountNode c:
+                var members = All(c.Inner, row, memory);
+                row.Slots[c.Slot] = new AggregateFact
+                {
+                    Kind = "count",
+                    Source = new SourceReference("Aggregate", null, null, "count"),
+                    Fields = new Dictionary<string, Value>(StringComparer.Ordinal) { ["count"] = Value.FromNumber(members.Count) },
+                    Members = members,
+                };
+                if (c.Where is null || c.Where(row).IsTrue)
+                {
+                    Match(patterns, index + 1, row, memory, results);
+                }
+
+                row.Slots[c.Slot] = null;
+                break;
+
+            case TrendNode t:
+                if (Trend(t, row, memory) is { } trend)
+                {
+                    row.Slots[t.Slot] = trend;
+                    if (t.Where is null || t.Where(row).IsTrue)
+                    {
+                        Match(patterns, index + 1, row, memory, results);
+                    }
+
+                    row.Slots[t.Slot] = null;
+                }
+
+                break;
+
+            case CheckNode check:
+                if (check.Condition(row).IsTrue)
+                {
+                    Match(patterns, index + 1, row, memory, results);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Binds <paramref name="fact"/> to the pattern's slot and tests it: value sets, date window, where.</summary>
+    private static bool Accepts(FactPatternNode p, Fact fact, MatchRow row)
+    {
+        if (p.ValueSets.Count > 0)
+        {
+            var member = false;
+            foreach (var id in p.ValueSets)
+            {
+                if (fact.Is(id))
+                {
+                    member = true;
+                    break;
+                }
+            }
+
+            if (!member)
+            {
+                return false;
+            }
+        }
+
+        if (p.Type.Date is { } dateOf)
+        {
+            var date = dateOf(fact);
+            if (date > row.Context.Now)
+            {
+                return false;
+            }
+
+            if (p.Within is { } within)
+            {
+                var window = within(row);
+                if (date is not { } d || Quantities.Add(row.Context.Now, window, -1) is not { } from || d < from)
+                {
+                    return false;
+                }
+            }
+        }
+
+        row.Slots[p.Slot] = fact;
+        return p.Where is null || p.Where(row).IsTrue;
+    }
+
+    private static bool Any(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        var found = false;
+        foreach (var fact in memory.OfType(p.Type.Name))
+        {
+            if (Accepts(p, fact, row))
+            {
+                found = true;
+                break;
+            }
+        }
+
+        row.Slots[p.Slot] = null;
+        return found;
+    }
+
+    private static List<Fact> All(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        var all = new List<Fact>();
+        foreach (var fact in memory.OfType(p.Type.Name))
+        {
+            if (Accepts(p, fact, row))
+            {
+                all.Add(fact);
+            }
+        }
+
+        row.Slots[p.Slot] = null;
+        return all;
+    }
+
+    private static Fact? Select(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        Fact? best = null;
+        Value bestValue = default;
+        DateTimeOffset? bestDate = null;
+        foreach (var fact in memory.OfType(p.Type.Name))
+        {
+            if (!Accepts(p, fact, row))
+            {
+                continue;
+            }
+
+            if (p.Select is Selection.Latest or Selection.Earliest)
+            {
+                var date = FactDates.Of(p.Type, fact);
+                if (best is null || (date is { } d && (bestDate is null || (p.Select == Selection.Latest ? d >= bestDate : d < bestDate))))
+                {
+                    best = fact;
+                    bestDate = date;
+                }
+            }
+            else
+            {
+                var value = p.SelectField!.Read(fact);
+                if (value.IsNull)
+                {
+                    continue;
+                }
+
+                if (best is null || ExpressionCompiler.Compare(value, bestValue) is { } c && (p.Select == Selection.Min ? c < 0 : c > 0))
+                {
+                    best = fact;
+                    bestValue = value;
+                }
+            }
+        }
+
+        row.Slots[p.Slot] = null;
+        return best;
+    }
+
+    private static AggregateFact? Trend(TrendNode t, MatchRow row, WorkingMemory memory)
+    {
+        var members = All(t.Inner, row, memory)
+            .Select(f => (Fact: f, Date: FactDates.Of(t.Inner.Type, f)))
+            .Where(x => x.Date is not null)
+            .OrderBy(x => x.Date)
+            .ToList();
+        if (members.Count < 2)
+        {
+            return null;
+        }
+
+        var first = members[0];
+        var last = members[^1];
+        var a = t.Field.Read(first.Fact);
+        var b = t.Field.Read(last.Fact);
+        var change = a.Kind switch
+        {
+            ValueKind.Quantity when b.Kind == ValueKind.Quantity && Quantities.TryConvert(a, b.Unit!, b.MolarMass, out var aInB) => Value.FromQuantity(b.Number - aInB, b.Unit!, b.MolarMass),
+            ValueKind.Number when b.Kind == ValueKind.Number => Value.FromNumber(b.Number - a.Number),
+            _ => Value.Null,
+        };
+
+        return new AggregateFact
+        {
+            Kind = "trend",
+            Source = new SourceReference("Aggregate", null, null, "trend"),
+            Members = members.Select(m => m.Fact).ToList(),
+            Fields = new Dictionary<string, Value>(StringComparer.Ordinal)
+            {
+                ["first"] = Value.FromFact(first.Fact),
+                ["last"] = Value.FromFact(last.Fact),
+                ["change"] = change,
+                ["days"] = Value.FromNumber(decimal.Round((decimal)(last.Date!.Value - first.Date!.Value).TotalDays, 2)),
+                ["count"] = Value.FromNumber(members.Count),
+            },
+        };
+    }
+}

@@ -1,0 +1,215 @@
+using B12Cds.Facts.Model;
+using B12Cds.Rules.Model;
+using B12Cds.Rules.Schema;
+
+namespace B12Cds.Rules.Engine;
+
+/// <summary>
+/// One evaluation: match every rule, then fire activations one at a time from the agenda (priority, then rule order),
+/// each at most once per set of facts (refraction). A derived fact re-matches the rules that read its type, which can
+/// add activations (chaining) or withdraw ones whose <c>not</c> no longer holds. Stops when the agenda is empty, or
+/// with <see cref="RuleCycleException"/> when it never empties.
+/// </summary>
+internal sealed class Session
+{
+    private readonly RuleSet _ruleSet;
+    private readonly EvaluationContext _context;
+    private readonly IReadOnlyList<Rule> _rules;
+    private readonly WorkingMemory _memory;
+    private readonly int _maxFirings;
+    private readonly List<Activation> _agenda = [];
+    private readonly HashSet<ActivationKey> _fired = [];
+    private readonly List<Firing> _firings = [];
+    private readonly List<CardConclusion> _cards = [];
+    private readonly List<CarePlanConclusion> _carePlan = [];
+    private readonly List<EvaluationError> _errors = [];
+    private long _sequence;
+
+    public Session(RuleSet ruleSet, IEnumerable<Fact> facts, EvaluationContext context, EvaluationOptions options)
+    {
+        _ruleSet = ruleSet;
+        _context = context;
+        _rules = ruleSet.Rules.Where(r => (r.Status == RuleStatus.Active || (options.IncludeDrafts && r.Status == RuleStatus.Draft)) && r.AppliesTo(context.Profile)).ToList();
+        _memory = new WorkingMemory(facts);
+        _maxFirings = options.MaxFirings;
+    }
+
+    public EvaluationResult Run()
+    {
+        foreach (var rule in _rules)
+        {
+            Activate(rule);
+        }
+
+        while (_agenda.Count > 0)
+        {
+            var next = PopNext();
+            if (!_fired.Add(next.Key))
+            {
+                continue;
+            }
+
+            if (_firings.Count >= _maxFirings)
+            {
+                throw new RuleCycleException(_firings.Count, _firings.TakeLast(200).GroupBy(f => f.Rule.Id).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(8).ToList());
+            }
+
+            var derivedTypes = Fire(next);
+            foreach (var type in derivedTypes)
+            {
+                foreach (var rule in _rules)
+                {
+                    if (rule.Reads.Contains(type))
+                    {
+                        Reactivate(rule);
+                    }
+                }
+            }
+        }
+
+        return new EvaluationResult
+        {
+            RuleSetVersion = _ruleSet.Version,
+            Context = _context,
+            Firings = _firings,
+            Cards = _cards,
+            CarePlan = _carePlan,
+            DerivedFacts = _memory.Derived,
+            Errors = _errors,
+        };
+    }
+
+    private void Activate(Rule rule)
+    {
+        foreach (var slots in Matcher.Match(rule, _memory, _context))
+        {
+            var activation = new Activation(rule, slots, _sequence++);
+            if (!_fired.Contains(activation.Key))
+            {
+                _agenda.Add(activation);
+            }
+        }
+    }
+
+    /// <summary>Re-matches a rule after a fact it reads was derived: its pending activations are replaced by the current matches.</summary>
+    private void Reactivate(Rule rule)
+    {
+        var pending = new Dictionary<ActivationKey, Activation>();
+        for (var i = _agenda.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(_agenda[i].Rule, rule))
+            {
+                pending[_agenda[i].Key] = _agenda[i];
+                _agenda.RemoveAt(i);
+            }
+        }
+
+        foreach (var slots in Matcher.Match(rule, _memory, _context))
+        {
+            var key = new ActivationKey(rule, slots);
+            if (_fired.Contains(key))
+            {
+                continue;
+            }
+
+            // An activation still valid keeps its place in the order it was first matched.
+            _agenda.Add(pending.TryGetValue(key, out var kept) ? kept : new Activation(rule, slots, _sequence++));
+        }
+    }
+
+    private Activation PopNext()
+    {
+        var best = 0;
+        for (var i = 1; i < _agenda.Count; i++)
+        {
+            if (_agenda[i].IsBefore(_agenda[best]))
+            {
+                best = i;
+            }
+        }
+
+        var next = _agenda[best];
+        _agenda.RemoveAt(best);
+        return next;
+    }
+
+    private List<string> Fire(Activation activation)
+    {
+        var rule = activation.Rule;
+        var row = new MatchRow(activation.Slots.Length, _context);
+        Array.Copy(activation.Slots, row.Slots, activation.Slots.Length);
+        var matched = new List<MatchedFact>();
+        for (var i = 0; i < activation.Slots.Length; i++)
+        {
+            if (activation.Slots[i] is { } fact)
+            {
+                matched.Add(new MatchedFact(rule.SlotNames[i], fact));
+            }
+        }
+
+        var firing = new Firing(rule, _firings.Count + 1, matched);
+        _firings.Add(firing);
+        var derived = new List<string>();
+        foreach (var action in rule.Actions)
+        {
+            try
+            {
+                Execute(action, firing, row, derived);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or ArithmeticException or KeyNotFoundException)
+            {
+                // A rule whose action fails for this patient produces nothing; the others still run.
+                _errors.Add(new EvaluationError(rule.Id, $"{action.GetType().Name.Replace("Action", string.Empty, StringComparison.Ordinal).ToLowerInvariant()} failed: {ex.Message}"));
+            }
+        }
+
+        return derived;
+    }
+
+    private void Execute(RuleAction action, Firing firing, MatchRow row, List<string> derived)
+    {
+        switch (action)
+        {
+            case DeriveAction derive:
+                var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
+                foreach (var (name, value) in derive.Fields)
+                {
+                    fields[name] = value(row);
+                }
+
+                var fact = new DerivedFact
+                {
+                    TypeName = derive.TypeName,
+                    Fields = fields,
+                    RuleId = firing.Rule.Id,
+                    Basis = firing.Matched.Select(m => m.Fact).ToList(),
+                    Source = new SourceReference("Rule", firing.Rule.Id, $"rule:{firing.Rule.Id}", $"rule {firing.Rule.Id}"),
+                    Label = $"{derive.TypeName} (from {firing.Rule.Id})",
+                };
+                if (_memory.TryDerive(fact) && !derived.Contains(derive.TypeName, StringComparer.Ordinal))
+                {
+                    derived.Add(derive.TypeName);
+                }
+
+                break;
+
+            case CardAction card:
+                _cards.Add(new CardConclusion
+                {
+                    Firing = firing,
+                    Indicator = card.Indicator,
+                    Summary = card.Summary.Render(row),
+                    Detail = card.Detail?.Render(row),
+                    Area = card.Area,
+                    Links = card.Links,
+                    Suggestions = card.Suggestions,
+                    Group = card.Group,
+                });
+                break;
+
+            case CarePlanAction plan:
+                _carePlan.Add(new CarePlanConclusion(firing, _ruleSet.Regimens[plan.RegimenId]));
+                break;
+        }
+    }
+}
