@@ -1,14 +1,14 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using System.Text.RegularExpressions;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Facts.Terminology;
 
 /// <summary>
 /// The loaded value sets and lab analytes, with fast lookups: codes in frozen dictionaries keyed by system and code,
-/// prefix codes in short per-system lists, and each value set's text patterns compiled once. Immutable and safe to
-/// share between threads. Built by <see cref="TerminologyLoader"/>.
+/// prefix codes in short per-system lists, and each value set's text patterns compiled once (on first use) into one
+/// non-backtracking regular expression behind a literal prefilter. Immutable and safe to share between threads.
+/// Built by <see cref="TerminologyLoader"/>.
 /// </summary>
 public sealed class TerminologyCatalog
 {
@@ -82,7 +82,7 @@ public sealed class TerminologyCatalog
         _analyteByCode = byCode.ToFrozenDictionary();
         _analyteText = analytes
             .Where(a => a.TextPatterns.Count > 0)
-            .Select(a => new AnalyteTextEntry(a, TextPattern.Compile(a.TextPatterns)!, TextPattern.Compile(a.ExcludeText)))
+            .Select(a => new AnalyteTextEntry(a, TextMatcher.Create(a.TextPatterns)!, TextMatcher.Create(a.ExcludeText)))
             .ToArray();
     }
 
@@ -228,13 +228,12 @@ public sealed class TerminologyCatalog
         return false;
     }
 
-    private static TValue GetOrAdd<TKey, TValue>(Dictionary<TKey, TValue> dictionary, TKey key)
+    private static SortedSet<string> GetOrAdd<TKey>(Dictionary<TKey, SortedSet<string>> dictionary, TKey key)
         where TKey : notnull
-        where TValue : new()
     {
         if (!dictionary.TryGetValue(key, out var value))
         {
-            dictionary[key] = value = new TValue();
+            dictionary[key] = value = new SortedSet<string>(StringComparer.Ordinal);
         }
 
         return value;
@@ -319,8 +318,8 @@ public sealed class TerminologyCatalog
         return order
             .Select(v => new TextEntry(
                 v.Id,
-                TextPattern.Compile(v.TextPatterns),
-                TextPattern.Compile(v.ExcludeText),
+                TextMatcher.Create(v.TextPatterns),
+                TextMatcher.Create(v.ExcludeText),
                 v.Includes.Where(index.ContainsKey).Select(i => index[i]).ToArray()))
             .ToArray();
     }
@@ -360,10 +359,12 @@ public sealed class TerminologyCatalog
     private void AddTextMatches(string text, Coding? coding, ref List<ConceptMatch>? matches)
     {
         Span<bool> hits = _textEntries.Length <= 256 ? stackalloc bool[_textEntries.Length] : new bool[_textEntries.Length];
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var lower = TextMatcher.AsciiLower(text, buffer);
         for (var i = 0; i < _textEntries.Length; i++)
         {
             var entry = _textEntries[i];
-            var hit = entry.Include?.IsMatch(text) == true;
+            var hit = entry.Include?.IsMatch(text, lower) == true;
             if (!hit)
             {
                 foreach (var child in entry.Children)
@@ -376,7 +377,7 @@ public sealed class TerminologyCatalog
                 }
             }
 
-            if (hit && entry.Exclude?.IsMatch(text) == true)
+            if (hit && entry.Exclude?.IsMatch(text, lower) == true)
             {
                 hit = false;
             }
@@ -433,9 +434,11 @@ public sealed class TerminologyCatalog
     /// <summary>Adds the analyte <paramref name="text"/> names to the one found so far; false when it names a different one or several.</summary>
     private bool TryMatchAnalyteText(string text, Coding? coding, ref LabAnalyte? analyte, ref ConceptMatch? match)
     {
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var lower = TextMatcher.AsciiLower(text, buffer);
         foreach (var entry in _analyteText)
         {
-            if (!entry.Include.IsMatch(text) || entry.Exclude?.IsMatch(text) == true)
+            if (!entry.Include.IsMatch(text, lower) || entry.Exclude?.IsMatch(text, lower) == true)
             {
                 continue;
             }
@@ -458,9 +461,9 @@ public sealed class TerminologyCatalog
 
     private sealed record PrefixEntry(string Prefix, string[] Ids);
 
-    private sealed record TextEntry(string Id, Regex? Include, Regex? Exclude, int[] Children);
+    private sealed record TextEntry(string Id, TextMatcher? Include, TextMatcher? Exclude, int[] Children);
 
-    private sealed record AnalyteTextEntry(LabAnalyte Analyte, Regex Include, Regex? Exclude);
+    private sealed record AnalyteTextEntry(LabAnalyte Analyte, TextMatcher Include, TextMatcher? Exclude);
 
     private sealed class MatchComparer : IComparer<ConceptMatch>
     {

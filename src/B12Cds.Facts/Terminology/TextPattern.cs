@@ -89,3 +89,93 @@ internal static class TextPattern
 
     private static bool IsWordEdge(char ch) => char.IsLetterOrDigit(ch) || ch == '*' || ch == '_';
 }
+
+/// <summary>
+/// The compiled form of a list of text patterns: one case-insensitive, non-backtracking regular expression, built
+/// once on first use (building one costs milliseconds, and most texts never need most value sets), guarded by a
+/// literal prefilter: every match contains each pattern's letter-and-digit runs, so an ASCII text containing no
+/// pattern's longest run cannot match and the expression is not run. Thread-safe.
+/// </summary>
+internal sealed class TextMatcher
+{
+    private readonly string[]? _literals;
+    private readonly Lazy<Regex> _regex;
+
+    private TextMatcher(IReadOnlyList<string> patterns)
+    {
+        _literals = Literals(patterns);
+        var copy = patterns.ToArray();
+        _regex = new Lazy<Regex>(() => TextPattern.Compile(copy)!, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Creates a matcher, or <see langword="null"/> when there are no patterns.</summary>
+    public static TextMatcher? Create(IReadOnlyList<string> patterns) => patterns.Count == 0 ? null : new TextMatcher(patterns);
+
+    /// <summary>Gets a value indicating whether any pattern occurs in <paramref name="text"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="asciiLower">
+    /// The text in lower case when it is all ASCII (the prefilter is then exact); otherwise empty, and the
+    /// expression is always run.
+    /// </param>
+    public bool IsMatch(string text, ReadOnlySpan<char> asciiLower)
+    {
+        if (_literals is not null && asciiLower.Length > 0 && !ContainsAny(asciiLower, _literals))
+        {
+            return false;
+        }
+
+        return _regex.Value.IsMatch(text);
+    }
+
+    /// <summary>Lower-cases <paramref name="text"/> into <paramref name="buffer"/> if it is all ASCII; returns the lowered span, or empty.</summary>
+    public static ReadOnlySpan<char> AsciiLower(string text, Span<char> buffer) =>
+        Ascii.ToLower(text, buffer, out var written) == System.Buffers.OperationStatus.Done ? buffer[..written] : [];
+
+    private static bool ContainsAny(ReadOnlySpan<char> text, string[] literals)
+    {
+        foreach (var literal in literals)
+        {
+            if (text.Contains(literal, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Gets each pattern's longest run of ASCII letters and digits (lower case), or <see langword="null"/> if a pattern has none (no prefilter then).</summary>
+    private static string[]? Literals(IReadOnlyList<string> patterns)
+    {
+        var result = new string[patterns.Count];
+        for (var i = 0; i < patterns.Count; i++)
+        {
+            var p = patterns[i];
+            var (bestStart, bestLength, start) = (0, 0, -1);
+            for (var j = 0; j <= p.Length; j++)
+            {
+                if (j < p.Length && char.IsAsciiLetterOrDigit(p[j]))
+                {
+                    start = start < 0 ? j : start;
+                    continue;
+                }
+
+                if (start >= 0 && j - start > bestLength)
+                {
+                    (bestStart, bestLength) = (start, j - start);
+                }
+
+                start = -1;
+            }
+
+            if (bestLength == 0)
+            {
+                return null;
+            }
+
+            result[i] = p.Substring(bestStart, bestLength).ToLowerInvariant();
+        }
+
+        return result;
+    }
+}

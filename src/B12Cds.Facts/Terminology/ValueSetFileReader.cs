@@ -87,12 +87,14 @@ internal sealed partial class ValueSetFileReader
 
         var entries = new List<EntryDraft>();
         string? version = null;
+        var versionMalformed = false;
         foreach (var (key, value) in Known(mapping, FileKeys, "at the top of a value set file"))
         {
             switch (key)
             {
                 case "version":
                     version = ReadString(value, key);
+                    versionMalformed = value is not TreeScalar;
                     break;
                 case "valueSets":
                     ReadEntries(value, key, isAnalyte: false, entries);
@@ -103,7 +105,7 @@ internal sealed partial class ValueSetFileReader
             }
         }
 
-        if (string.IsNullOrEmpty(version))
+        if (string.IsNullOrEmpty(version) && !versionMalformed)
         {
             Error(TerminologyDiagnosticIds.MissingKey, mapping.Location, "The file has no 'version' (e.g. version: 2026.11.0).");
         }

@@ -34,6 +34,9 @@ public static class FhirJson
         var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
         {
             WriteIndented = writeIndented,
+
+            // FHIR JSON is not embedded in HTML: write '+', '<' and quotes as themselves (+01:00 stays +01:00).
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             AllowDuplicateProperties = false,
             TypeInfoResolver = FhirJsonContext.Default.WithAddedModifier(FhirShape),
         };

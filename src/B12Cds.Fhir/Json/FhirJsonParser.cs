@@ -30,9 +30,25 @@ public sealed class FhirJsonParser
             return TooLarge(utf8Json.Length);
         }
 
-        if (utf8Json.StartsWith("\xEF\xBB\xBF"u8))
+        if (utf8Json.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
             utf8Json = utf8Json[3..];
+        }
+
+        if (utf8Json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return new FhirParseResult
+            {
+                Issues = [new FhirIssue(IssueIds.NotAResource, IssueSeverity.Fatal, "structure", "The input is empty: expected a FHIR resource as a JSON object. Nothing was read.")],
+            };
+        }
+
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            return new FhirParseResult
+            {
+                Issues = [NotUtf8(utf8Json)],
+            };
         }
 
         Resource? resource;
@@ -55,7 +71,9 @@ public sealed class FhirJsonParser
 
         var issues = new List<FhirIssue>();
         new IssueCollector(issues, utf8Json, _options).Visit(resource, resource.ResourceType, isRoot: true);
-        return new FhirParseResult { Resource = resource, Issues = issues };
+
+        // JSON that is not an object at all is no resource: nothing to hand on.
+        return new FhirParseResult { Resource = resource is InvalidResource { Kind: InvalidResourceKind.NotAnObject } ? null : resource, Issues = issues };
     }
 
     /// <summary>Parses JSON text.</summary>
@@ -86,7 +104,7 @@ public sealed class FhirJsonParser
         {
             if (buffer.Length + read > _options.MaxBytes)
             {
-                return TooLarge(buffer.Length + read, atLeast: true);
+                return TooLarge(_options.MaxBytes, atLeast: true);
             }
 
             buffer.Write(chunk, 0, read);
@@ -113,6 +131,32 @@ public sealed class FhirJsonParser
                 $"The input is {(atLeast ? "more than " : string.Empty)}{length:N0} bytes; the limit is {_options.MaxBytes:N0} bytes. Nothing was read."),
         ],
     };
+
+    private static FhirIssue NotUtf8(ReadOnlySpan<byte> utf8Json)
+    {
+        var encoding = utf8Json.Length >= 2 && ((utf8Json[0] == 0xFF && utf8Json[1] == 0xFE) || (utf8Json[0] == 0xFE && utf8Json[1] == 0xFF)) ? " (it looks like UTF-16)" : string.Empty;
+        // Decode until the first invalid sequence: its byte index gives the position.
+        _ = System.Text.Unicode.Utf8.ToUtf16(utf8Json, new char[utf8Json.Length], out var validBytes, out _, replaceInvalidSequences: false);
+        long line = 1, column = 1;
+        foreach (var b in utf8Json[..validBytes])
+        {
+            if (b == (byte)'\n')
+            {
+                line++;
+                column = 1;
+            }
+            else
+            {
+                column++;
+            }
+        }
+
+        return new FhirIssue(IssueIds.NotUtf8, IssueSeverity.Fatal, "structure", $"The input is not UTF-8 text{encoding}; FHIR JSON must be UTF-8. Nothing was read.")
+        {
+            Line = line,
+            Column = column,
+        };
+    }
 
     private static FhirParseResult Unreadable(JsonException ex)
     {

@@ -17,12 +17,18 @@ internal readonly ref struct IssueCollector
         _input = input;
     }
 
-    public void Visit(Resource resource, string path, bool isRoot)
+    /// <summary>Reports problems in <paramref name="resource"/> and everything it contains.</summary>
+    /// <param name="resource">The resource.</param>
+    /// <param name="path">Its FHIRPath-style location.</param>
+    /// <param name="isRoot">Whether it is the input's top-level resource.</param>
+    /// <param name="parentOffset">The absolute byte offset of the resource containing it (0 for the root): offsets nest.</param>
+    public void Visit(Resource resource, string path, bool isRoot, long parentOffset = 0)
     {
+        var offset = parentOffset + resource.SourceOffset;
         switch (resource)
         {
             case InvalidResource invalid:
-                ReportInvalid(invalid, path, isRoot);
+                ReportInvalid(invalid, path, isRoot, offset);
                 return;
             case OtherResource other:
                 if (_options.ReportUnsupportedResources)
@@ -42,55 +48,64 @@ internal readonly ref struct IssueCollector
                     var entry = bundle.Entry[i];
                     if (entry.Resource is { } r)
                     {
-                        Visit(r, $"{path}.entry[{i}].resource", isRoot: false);
+                        Visit(r, $"{path}.entry[{i}].resource", isRoot: false, offset);
                     }
 
                     if (entry.Response?.Outcome is { } outcome)
                     {
-                        Visit(outcome, $"{path}.entry[{i}].response.outcome", isRoot: false);
+                        Visit(outcome, $"{path}.entry[{i}].response.outcome", isRoot: false, offset);
                     }
                 }
 
                 return;
             case Parameters parameters:
-                VisitParameters(parameters.Parameter, $"{path}.parameter");
+                VisitParameters(parameters.Parameter, $"{path}.parameter", offset);
                 return;
             case DomainResource domain:
                 for (var i = 0; i < domain.Contained.Count; i++)
                 {
-                    Visit(domain.Contained[i], $"{path}.contained[{i}]", isRoot: false);
+                    Visit(domain.Contained[i], $"{path}.contained[{i}]", isRoot: false, offset);
                 }
 
                 return;
         }
     }
 
-    private void VisitParameters(IReadOnlyList<ParametersParameter> parameters, string path)
+    private void VisitParameters(IReadOnlyList<ParametersParameter> parameters, string path, long offset)
     {
         for (var i = 0; i < parameters.Count; i++)
         {
             if (parameters[i].Resource is { } r)
             {
-                Visit(r, $"{path}[{i}].resource", isRoot: false);
+                Visit(r, $"{path}[{i}].resource", isRoot: false, offset);
             }
 
-            VisitParameters(parameters[i].Part, $"{path}[{i}].part");
+            VisitParameters(parameters[i].Part, $"{path}[{i}].part", offset);
         }
     }
 
-    private void ReportInvalid(InvalidResource invalid, string path, bool isRoot)
+    private void ReportInvalid(InvalidResource invalid, string path, bool isRoot, long offset)
     {
-        var (id, code) = invalid.DeclaredType switch
+        var (id, code) = invalid.Kind switch
         {
-            null => (IssueIds.MissingResourceType, "required"),
-            _ when invalid.ElementPath == "resourceType" => (IssueIds.UnknownResourceType, "not-supported"),
+            InvalidResourceKind.NotAnObject => (IssueIds.NotAResource, "structure"),
+            InvalidResourceKind.MissingResourceType => (IssueIds.MissingResourceType, "required"),
+            InvalidResourceKind.UnknownResourceType => (IssueIds.UnknownResourceType, "not-supported"),
             _ => (IssueIds.InvalidElement, "value"),
         };
 
         var expression = invalid.ElementPath is null ? path : $"{path}.{invalid.ElementPath}";
         var consequence = isRoot ? "Nothing was read." : "This resource was skipped; the rest was read.";
-        var (line, column) = invalid.Line is null ? PositionOf(invalid.ByteOffset) : (invalid.Line, invalid.Column);
-        _issues.Add(new FhirIssue(id, isRoot ? IssueSeverity.Fatal : IssueSeverity.Error, code, $"{Capitalize(invalid.Problem)}. {consequence}", expression)
+        var message = isRoot && invalid.Kind == InvalidResourceKind.NotAnObject
+            ? $"The input is not a FHIR resource: {invalid.Problem}."
+            : $"{Capitalize(invalid.Problem)}. {consequence}";
+
+        // The reader reports a problem inside a resource relative to that resource's start; place it in the input.
+        var (startLine, startColumn) = PositionOf(offset);
+        var (line, column) = invalid.Line is { } relativeLine && startLine is { } l0 && startColumn is { } c0
+            ? (l0 + relativeLine - 1, relativeLine == 1 ? c0 + invalid.Column - 1 : invalid.Column)
+            : (startLine, startColumn);
+        _issues.Add(new FhirIssue(id, isRoot ? IssueSeverity.Fatal : IssueSeverity.Error, code, message, isRoot && invalid.Kind == InvalidResourceKind.NotAnObject ? null : expression)
         {
             Line = line,
             Column = column,

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json;
@@ -9,7 +10,7 @@ namespace B12Cds.Fhir.Json;
 /// be read becomes an <see cref="InvalidResource"/> (and a resource of a type B12 CDS does not model an
 /// <see cref="OtherResource"/>) in place, instead of failing the whole document; only malformed JSON does that.
 /// </summary>
-internal sealed class ResourceJsonConverter : JsonConverter<Resource>
+internal sealed partial class ResourceJsonConverter : JsonConverter<Resource>
 {
     private const string ResourceTypeProperty = "resourceType";
 
@@ -20,23 +21,27 @@ internal sealed class ResourceJsonConverter : JsonConverter<Resource>
             return null;
         }
 
+        var offset = reader.TokenStartIndex;
         if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException($"a FHIR resource must be a JSON object, found {FhirDateTimeJsonConverter.Describe(reader.TokenType)}");
+            var found = FhirDateTimeJsonConverter.Describe(reader.TokenType);
+            return Invalid(ref reader, InvalidResourceKind.NotAnObject, null, $"a FHIR resource must be a JSON object, found {found}", null, null, null, offset);
         }
 
-        var offset = reader.TokenStartIndex;
         var typeName = PeekResourceType(reader);
         if (typeName is null)
         {
-            return Invalid(ref reader, null, "the object has no \"resourceType\" string", null, null, null, offset);
+            return Invalid(ref reader, InvalidResourceKind.MissingResourceType, null, "the object has no \"resourceType\" string", null, null, null, offset);
         }
 
         if (!ModelledResourceTypes.TryGet(typeName, out var type))
         {
-            return FhirR4ResourceTypes.All.Contains(typeName)
-                ? new OtherResource(typeName, JsonElement.ParseValue(ref reader))
-                : Invalid(ref reader, typeName, $"\"{typeName}\" is not a FHIR R4 resource type", ResourceTypeProperty, null, null, offset);
+            if (FhirR4ResourceTypes.All.Contains(typeName))
+            {
+                return new OtherResource(typeName, JsonElement.ParseValue(ref reader)) { SourceOffset = offset };
+            }
+
+            return Invalid(ref reader, InvalidResourceKind.UnknownResourceType, typeName, $"\"{typeName}\" is not a FHIR R4 resource type", ResourceTypeProperty, null, null, offset);
         }
 
         var attempt = reader;
@@ -44,13 +49,18 @@ internal sealed class ResourceJsonConverter : JsonConverter<Resource>
         {
             var resource = (Resource?)JsonSerializer.Deserialize(ref attempt, options.GetTypeInfo(type));
             reader = attempt;
+            if (resource is not null)
+            {
+                resource.SourceOffset = offset;
+            }
+
             return resource;
         }
         catch (JsonException ex) when (ex is not FhirSyntaxException)
         {
             // The JSON itself is well formed (else ParseValue below throws and the document is unreadable):
             // only this resource is lost, and the rest of the document is read.
-            return Invalid(ref reader, typeName, Explain(ex), ElementPath(ex.Path), Line(ex), Column(ex), offset);
+            return Invalid(ref reader, InvalidResourceKind.InvalidElement, typeName, Explain(ex), ElementPath(ex.Path), Line(ex), Column(ex), offset);
         }
     }
 
@@ -59,10 +69,10 @@ internal sealed class ResourceJsonConverter : JsonConverter<Resource>
         switch (value)
         {
             case OtherResource other:
-                other.Json.WriteTo(writer);
+                WriteResourceTypeFirst(writer, other.Json);
                 break;
             case InvalidResource invalid:
-                invalid.Json.WriteTo(writer);
+                WriteResourceTypeFirst(writer, invalid.Json);
                 break;
             default:
                 JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
@@ -70,11 +80,36 @@ internal sealed class ResourceJsonConverter : JsonConverter<Resource>
         }
     }
 
-    private static InvalidResource Invalid(ref Utf8JsonReader reader, string? typeName, string problem, string? path, long? line, long? column, long offset)
+    /// <summary>Writes raw resource JSON with its <c>resourceType</c> first, as FHIR JSON is written; anything else as it was.</summary>
+    private static void WriteResourceTypeFirst(Utf8JsonWriter writer, JsonElement json)
+    {
+        if (json.ValueKind != JsonValueKind.Object || !json.TryGetProperty(ResourceTypeProperty, out var resourceType))
+        {
+            json.WriteTo(writer);
+            return;
+        }
+
+        writer.WriteStartObject();
+        writer.WritePropertyName(ResourceTypeProperty);
+        resourceType.WriteTo(writer);
+        foreach (var property in json.EnumerateObject())
+        {
+            if (property.NameEquals(ResourceTypeProperty))
+            {
+                continue;
+            }
+
+            property.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
+
+    private static InvalidResource Invalid(ref Utf8JsonReader reader, InvalidResourceKind kind, string? typeName, string problem, string? path, long? line, long? column, long offset)
     {
         try
         {
-            return new InvalidResource(typeName, problem, path, line, column, JsonElement.ParseValue(ref reader)) { ByteOffset = offset };
+            return new InvalidResource(kind, typeName, problem, path, line, column, JsonElement.ParseValue(ref reader)) { SourceOffset = offset };
         }
         catch (JsonException ex)
         {
@@ -118,30 +153,45 @@ internal sealed class ResourceJsonConverter : JsonConverter<Resource>
         return null;
     }
 
-    private static string Explain(JsonException ex)
+    /// <summary>Turns the serializer's message into plain words: what was found, and what was expected where it can tell.</summary>
+    internal static string Explain(JsonException ex)
     {
-        const string CouldNotConvert = "The JSON value could not be converted to ";
-        var message = ex.Message;
-        if (message.StartsWith(CouldNotConvert, StringComparison.Ordinal))
+        if (ex.InnerException is InvalidOperationException inner && TokenMismatch().Match(inner.Message) is { Success: true } m)
         {
-            var typeName = message[CouldNotConvert.Length..];
-            var end = typeName.IndexOf(". Path", StringComparison.Ordinal);
-            return $"the value has the wrong JSON type (expected {Expected(end < 0 ? typeName : typeName[..end])})";
+            return $"the value has the wrong JSON type (expected {Expected(m.Groups["expected"].Value)}, found {Article(m.Groups["found"].Value)})";
+        }
+
+        var message = ex.Message;
+        if (message.StartsWith("The JSON value could not be converted to ", StringComparison.Ordinal))
+        {
+            return "the value has the wrong JSON type for this element";
         }
 
         var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        return cut < 0 ? message : message[..cut];
+        message = cut < 0 ? message : message[..cut];
+        message = DeserializationOfType().Replace(message, string.Empty);
+        return message.TrimEnd('.', ' ');
     }
 
-    private static string Expected(string clrType) => clrType switch
+    private static string Expected(string clrWord) => clrWord switch
     {
-        _ when clrType.Contains("Decimal", StringComparison.Ordinal) => "a number",
-        _ when clrType.Contains("Int32", StringComparison.Ordinal) => "an integer",
-        _ when clrType.Contains("Boolean", StringComparison.Ordinal) => "true or false",
-        _ when clrType.Contains("String", StringComparison.Ordinal) && !clrType.Contains("IReadOnlyList", StringComparison.Ordinal) => "a string",
-        _ when clrType.Contains("IReadOnlyList", StringComparison.Ordinal) => "an array",
-        _ => "an object",
+        "boolean" => "true or false",
+        "string" => "a string",
+        "number" => "a number",
+        _ => Article(clrWord),
     };
+
+    private static string Article(string jsonType)
+    {
+        var word = jsonType.ToLowerInvariant() switch
+        {
+            "startobject" => "object",
+            "startarray" => "array",
+            "true" or "false" => "boolean",
+            var other => other,
+        };
+        return word.Length > 0 && "aeiou".Contains(word[0], StringComparison.Ordinal) ? $"an {word}" : $"a {word}";
+    }
 
     /// <summary>Turns the serializer's JSONPath (<c>$.component[0].valueQuantity</c>) into a FHIR element path.</summary>
     internal static string? ElementPath(string? jsonPath)
@@ -158,4 +208,10 @@ internal sealed class ResourceJsonConverter : JsonConverter<Resource>
     private static long? Line(JsonException ex) => ex.LineNumber is { } l ? l + 1 : null;
 
     private static long? Column(JsonException ex) => ex.BytePositionInLine is { } c ? c + 1 : null;
+
+    [GeneratedRegex(@"token type '(?<found>\w+)' as an? (?<expected>\w+)")]
+    private static partial Regex TokenMismatch();
+
+    [GeneratedRegex(@" during deserialization of type '[^']*'")]
+    private static partial Regex DeserializationOfType();
 }

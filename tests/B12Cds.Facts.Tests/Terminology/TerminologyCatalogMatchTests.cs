@@ -434,6 +434,8 @@ public sealed class TerminologyCatalogMatchTests
     [InlineData("Vitamin B12 deficiency", "b12-replacement")]
     [InlineData("Optic neuropathy", "neuro-peripheral-neuropathy")]
     [InlineData("Leber's optic atrophy", "neuro-visual")]
+    [InlineData("Pregnancy status", "pregnancy")]
+    [InlineData("Breastfeeding status", "breastfeeding")]
     public void Match_RealCatalogText_DoesNotMatchLookalikes(string text, string valueSetId)
     {
         // Act

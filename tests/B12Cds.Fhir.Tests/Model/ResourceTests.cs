@@ -28,8 +28,8 @@ public sealed class ResourceTests
 
         // Act
         var other = new OtherResource("Encounter", document.RootElement.Clone());
-        var invalid = new InvalidResource("Obsrvation", "bad", "resourceType", null, null, document.RootElement.Clone());
-        var untyped = new InvalidResource(null, "no type", null, null, null, document.RootElement.Clone());
+        var invalid = new InvalidResource(InvalidResourceKind.UnknownResourceType, "Obsrvation", "bad", "resourceType", null, null, document.RootElement.Clone());
+        var untyped = new InvalidResource(InvalidResourceKind.MissingResourceType, null, "no type", null, null, null, document.RootElement.Clone());
 
         // Assert
         Assert.Equal("Encounter", other.ResourceType);

@@ -3,7 +3,7 @@ namespace B12Cds.Fhir.Model;
 /// <summary>A concept as one or more codings plus free text (FHIR <c>CodeableConcept</c>).</summary>
 public sealed record CodeableConcept
 {
-    public IReadOnlyList<Coding> Coding { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Coding> Coding { get; init => field = FhirList.Clean(value); } = [];
 
     public string? Text { get; init; }
 

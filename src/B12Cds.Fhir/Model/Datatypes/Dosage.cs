@@ -7,7 +7,7 @@ public sealed record Dosage
 
     public string? Text { get; init; }
 
-    public IReadOnlyList<CodeableConcept> AdditionalInstruction { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> AdditionalInstruction { get; init => field = FhirList.Clean(value); } = [];
 
     public string? PatientInstruction { get; init; }
 
@@ -23,7 +23,7 @@ public sealed record Dosage
 
     public CodeableConcept? Method { get; init; }
 
-    public IReadOnlyList<DosageDoseAndRate> DoseAndRate { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<DosageDoseAndRate> DoseAndRate { get; init => field = FhirList.Clean(value); } = [];
 
     public Ratio? MaxDosePerPeriod { get; init; }
 

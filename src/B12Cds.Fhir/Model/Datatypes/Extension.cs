@@ -8,7 +8,7 @@ public sealed record Extension
     public string? Url { get; init; }
 
     [JsonPropertyName("extension")]
-    public IReadOnlyList<Extension> Extensions { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Extension> Extensions { get; init => field = FhirList.Clean(value); } = [];
 
     public string? ValueString { get; init; }
 

@@ -35,13 +35,22 @@ public readonly struct FhirDateTime : IEquatable<FhirDateTime>, IComparable<Fhir
     public bool HasOffset { get; }
 
     /// <summary>Gets the instant just after the period the value covers (exclusive upper bound).</summary>
-    public DateTimeOffset End => Precision switch
+    /// <remarks>Clamped to <see cref="DateTimeOffset.MaxValue"/> for the last period it can hold (9999, often an EHR's "no end").</remarks>
+    public DateTimeOffset End
     {
-        DateTimePrecision.Year => Start.AddYears(1),
-        DateTimePrecision.Month => Start.AddMonths(1),
-        DateTimePrecision.Day => Start.AddDays(1),
-        _ => Start,
-    };
+        get
+        {
+            var limit = DateTimeOffset.MaxValue - Start;
+            return Precision switch
+            {
+                DateTimePrecision.Year when Start.Year < 9999 => Start.AddYears(1),
+                DateTimePrecision.Month when Start.Year < 9999 || Start.Month < 12 => Start.AddMonths(1),
+                DateTimePrecision.Day when limit > TimeSpan.FromDays(1) => Start.AddDays(1),
+                DateTimePrecision.Time => Start,
+                _ => DateTimeOffset.MaxValue,
+            };
+        }
+    }
 
     /// <summary>Creates a value at second precision from an instant, formatted the FHIR way.</summary>
     public static FhirDateTime FromInstant(DateTimeOffset instant)
@@ -167,8 +176,16 @@ public readonly struct FhirDateTime : IEquatable<FhirDateTime>, IComparable<Fhir
         }
 
         // A leap second (:60) is legal FHIR; DateTimeOffset has none, so it is read as the next second.
-        var start = new DateTimeOffset(year, month, day, hour, minute, Math.Min(second, 59), offset)
-            .AddTicks(fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0));
+        // Well-formed values whose instant DateTimeOffset cannot hold (0001-01-01T00:00:00+01:00) are not readable here.
+        var local = new DateTime(year, month, day, hour, minute, Math.Min(second, 59), DateTimeKind.Unspecified);
+        var ticks = local.Ticks + fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0) - offset.Ticks;
+        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
+            || local.Ticks + fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0) > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        var start = new DateTimeOffset(local, offset).AddTicks(fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0));
         value = new(text, start, DateTimePrecision.Time, hasOffset);
         return true;
     }

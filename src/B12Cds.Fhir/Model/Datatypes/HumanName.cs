@@ -9,11 +9,11 @@ public sealed record HumanName
 
     public string? Family { get; init; }
 
-    public IReadOnlyList<string?> Given { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string?> Given { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string?> Prefix { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string?> Prefix { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string?> Suffix { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string?> Suffix { get; init => field = FhirList.Clean(value); } = [];
 
     public Period? Period { get; init; }
 }

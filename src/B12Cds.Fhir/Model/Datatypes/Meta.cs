@@ -9,9 +9,9 @@ public sealed record Meta
 
     public string? Source { get; init; }
 
-    public IReadOnlyList<string> Profile { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> Profile { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Coding> Security { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Coding> Security { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Coding> Tag { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Coding> Tag { get; init => field = FhirList.Clean(value); } = [];
 }

@@ -31,11 +31,11 @@ public sealed record TimingRepeat
     /// <summary>Gets the UCUM unit of time of <see cref="Period"/>: s, min, h, d, wk, mo or a.</summary>
     public string? PeriodUnit { get; init; }
 
-    public IReadOnlyList<string> DayOfWeek { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> DayOfWeek { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string> TimeOfDay { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> TimeOfDay { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string> When { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> When { get; init => field = FhirList.Clean(value); } = [];
 
     public int? Offset { get; init; }
 }

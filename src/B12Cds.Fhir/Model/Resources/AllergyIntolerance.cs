@@ -6,7 +6,7 @@ public sealed record AllergyIntolerance : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "AllergyIntolerance";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the clinical status (active, inactive, resolved).</summary>
     public CodeableConcept? ClinicalStatus { get; init; }
@@ -18,7 +18,7 @@ public sealed record AllergyIntolerance : DomainResource
     public string? Type { get; init; }
 
     /// <summary>Gets the categories: food, medication, environment, biologic.</summary>
-    public IReadOnlyList<string> Category { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> Category { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the criticality: low, high or unable-to-assess.</summary>
     public string? Criticality { get; init; }
@@ -47,7 +47,7 @@ public sealed record AllergyIntolerance : DomainResource
 
     public FhirDateTime? LastOccurrence { get; init; }
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<AllergyIntoleranceReaction> Reaction { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<AllergyIntoleranceReaction> Reaction { get; init => field = FhirList.Clean(value); } = [];
 }

@@ -5,7 +5,7 @@ public sealed record AllergyIntoleranceReaction
 {
     public CodeableConcept? Substance { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Manifestation { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Manifestation { get; init => field = FhirList.Clean(value); } = [];
 
     public string? Description { get; init; }
 
@@ -16,5 +16,5 @@ public sealed record AllergyIntoleranceReaction
 
     public CodeableConcept? ExposureRoute { get; init; }
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 }

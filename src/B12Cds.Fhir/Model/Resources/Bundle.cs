@@ -15,7 +15,7 @@ public sealed record Bundle : Resource
 
     public int? Total { get; init; }
 
-    public IReadOnlyList<BundleLink> Link { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<BundleLink> Link { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<BundleEntry> Entry { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<BundleEntry> Entry { get; init => field = FhirList.Clean(value); } = [];
 }

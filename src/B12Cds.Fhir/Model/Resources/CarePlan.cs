@@ -6,11 +6,11 @@ public sealed record CarePlan : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "CarePlan";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> BasedOn { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> BasedOn { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: draft, active, on-hold, revoked, completed, entered-in-error or unknown.</summary>
     public string? Status { get; init; }
@@ -18,7 +18,7 @@ public sealed record CarePlan : DomainResource
     /// <summary>Gets the intent: proposal, plan, order or option.</summary>
     public string? Intent { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Category { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Category { get; init => field = FhirList.Clean(value); } = [];
 
     public string? Title { get; init; }
 
@@ -34,13 +34,13 @@ public sealed record CarePlan : DomainResource
 
     public Reference? Author { get; init; }
 
-    public IReadOnlyList<Reference> Addresses { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> Addresses { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> SupportingInfo { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> SupportingInfo { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> Goal { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> Goal { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<CarePlanActivity> Activity { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CarePlanActivity> Activity { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 }

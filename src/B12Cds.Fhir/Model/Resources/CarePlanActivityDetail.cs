@@ -6,15 +6,15 @@ public sealed record CarePlanActivityDetail
     /// <summary>Gets the kind of request it stands for, e.g. MedicationRequest or ServiceRequest.</summary>
     public string? Kind { get; init; }
 
-    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? Code { get; init; }
 
-    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> ReasonReference { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> ReasonReference { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> Goal { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> Goal { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: not-started, scheduled, in-progress, on-hold, completed, cancelled, stopped, unknown or entered-in-error.</summary>
     public string? Status { get; init; }
@@ -31,7 +31,7 @@ public sealed record CarePlanActivityDetail
 
     public Reference? Location { get; init; }
 
-    public IReadOnlyList<Reference> Performer { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> Performer { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? ProductCodeableConcept { get; init; }
 

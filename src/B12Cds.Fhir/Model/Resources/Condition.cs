@@ -6,7 +6,7 @@ public sealed record Condition : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "Condition";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the clinical status (active, recurrence, relapse, inactive, remission, resolved).</summary>
     public CodeableConcept? ClinicalStatus { get; init; }
@@ -14,13 +14,13 @@ public sealed record Condition : DomainResource
     /// <summary>Gets the verification status (unconfirmed, provisional, differential, confirmed, refuted, entered-in-error).</summary>
     public CodeableConcept? VerificationStatus { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Category { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Category { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? Severity { get; init; }
 
     public CodeableConcept? Code { get; init; }
 
-    public IReadOnlyList<CodeableConcept> BodySite { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> BodySite { get; init => field = FhirList.Clean(value); } = [];
 
     public Reference? Subject { get; init; }
 
@@ -52,5 +52,5 @@ public sealed record Condition : DomainResource
 
     public Reference? Asserter { get; init; }
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 }

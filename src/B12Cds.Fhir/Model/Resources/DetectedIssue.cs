@@ -6,7 +6,7 @@ public sealed record DetectedIssue : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "DetectedIssue";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: registered, preliminary, final, amended, corrected, cancelled, entered-in-error or unknown.</summary>
     public string? Status { get; init; }
@@ -22,13 +22,13 @@ public sealed record DetectedIssue : DomainResource
 
     public Reference? Author { get; init; }
 
-    public IReadOnlyList<Reference> Implicated { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> Implicated { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<DetectedIssueEvidence> Evidence { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<DetectedIssueEvidence> Evidence { get; init => field = FhirList.Clean(value); } = [];
 
     public string? Detail { get; init; }
 
     public string? Reference { get; init; }
 
-    public IReadOnlyList<DetectedIssueMitigation> Mitigation { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<DetectedIssueMitigation> Mitigation { get; init => field = FhirList.Clean(value); } = [];
 }

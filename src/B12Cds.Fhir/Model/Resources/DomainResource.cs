@@ -9,11 +9,11 @@ public abstract record DomainResource : Resource
     public Narrative? Text { get; init; }
 
     [JsonPropertyOrder(-89)]
-    public IReadOnlyList<Resource> Contained { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Resource> Contained { get; init => field = FhirList.Clean(value); } = [];
 
     [JsonPropertyOrder(-88)]
-    public IReadOnlyList<Extension> Extension { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Extension> Extension { get; init => field = FhirList.Clean(value); } = [];
 
     [JsonPropertyOrder(-87)]
-    public IReadOnlyList<Extension> ModifierExtension { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Extension> ModifierExtension { get; init => field = FhirList.Clean(value); } = [];
 }

@@ -10,8 +10,9 @@ namespace B12Cds.Fhir.Model;
 /// </summary>
 public sealed record InvalidResource : Resource
 {
-    public InvalidResource(string? declaredType, string problem, string? elementPath, long? line, long? column, JsonElement json)
+    public InvalidResource(InvalidResourceKind kind, string? declaredType, string problem, string? elementPath, long? line, long? column, JsonElement json)
     {
+        Kind = kind;
         DeclaredType = declaredType;
         Problem = problem;
         ElementPath = elementPath;
@@ -22,6 +23,10 @@ public sealed record InvalidResource : Resource
 
     /// <inheritdoc/>
     protected override string TypeName => DeclaredType ?? "Resource";
+
+    /// <summary>Gets why the resource could not be read.</summary>
+    [JsonIgnore]
+    public InvalidResourceKind Kind { get; }
 
     /// <summary>Gets the <c>resourceType</c> the JSON declared, if any.</summary>
     [JsonIgnore]
@@ -35,17 +40,13 @@ public sealed record InvalidResource : Resource
     [JsonIgnore]
     public string? ElementPath { get; }
 
-    /// <summary>Gets the 1-based line of the problem in the input, if known.</summary>
+    /// <summary>Gets the 1-based line of the problem, counted from the resource's first line, if known.</summary>
     [JsonIgnore]
     public long? Line { get; }
 
-    /// <summary>Gets the 1-based column (in bytes) of the problem in the input, if known.</summary>
+    /// <summary>Gets the 1-based column (in bytes) of the problem, counted from the resource's start when on its first line, if known.</summary>
     [JsonIgnore]
     public long? Column { get; }
-
-    /// <summary>Gets the offset in bytes of the resource's opening brace in the input, used to find its line when the problem has none.</summary>
-    [JsonIgnore]
-    public long ByteOffset { get; init; }
 
     /// <summary>Gets the resource's JSON exactly as read.</summary>
     [JsonIgnore]

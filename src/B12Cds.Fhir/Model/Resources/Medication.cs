@@ -6,7 +6,7 @@ public sealed record Medication : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "Medication";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? Code { get; init; }
 
@@ -18,5 +18,5 @@ public sealed record Medication : DomainResource
 
     public Ratio? Amount { get; init; }
 
-    public IReadOnlyList<MedicationIngredient> Ingredient { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<MedicationIngredient> Ingredient { get; init => field = FhirList.Clean(value); } = [];
 }

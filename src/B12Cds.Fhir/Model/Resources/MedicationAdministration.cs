@@ -6,16 +6,16 @@ public sealed record MedicationAdministration : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "MedicationAdministration";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string> Instantiates { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> Instantiates { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> PartOf { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> PartOf { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: in-progress, not-done, on-hold, completed, entered-in-error, stopped or unknown.</summary>
     public string? Status { get; init; }
 
-    public IReadOnlyList<CodeableConcept> StatusReason { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> StatusReason { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? Category { get; init; }
 
@@ -27,19 +27,19 @@ public sealed record MedicationAdministration : DomainResource
 
     public Reference? Context { get; init; }
 
-    public IReadOnlyList<Reference> SupportingInformation { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> SupportingInformation { get; init => field = FhirList.Clean(value); } = [];
 
     public FhirDateTime? EffectiveDateTime { get; init; }
 
     public Period? EffectivePeriod { get; init; }
 
-    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> ReasonReference { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> ReasonReference { get; init => field = FhirList.Clean(value); } = [];
 
     public Reference? Request { get; init; }
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 
     public MedicationAdministrationDosage? Dosage { get; init; }
 }

@@ -6,7 +6,7 @@ public sealed record MedicationRequest : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "MedicationRequest";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: active, on-hold, cancelled, completed, entered-in-error, stopped, draft or unknown.</summary>
     public string? Status { get; init; }
@@ -16,7 +16,7 @@ public sealed record MedicationRequest : DomainResource
     /// <summary>Gets the intent: proposal, plan, order, original-order, reflex-order, filler-order, instance-order or option.</summary>
     public string? Intent { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Category { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Category { get; init => field = FhirList.Clean(value); } = [];
 
     public string? Priority { get; init; }
 
@@ -34,27 +34,27 @@ public sealed record MedicationRequest : DomainResource
 
     public Reference? Encounter { get; init; }
 
-    public IReadOnlyList<Reference> SupportingInformation { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> SupportingInformation { get; init => field = FhirList.Clean(value); } = [];
 
     public FhirDateTime? AuthoredOn { get; init; }
 
     public Reference? Requester { get; init; }
 
-    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> ReasonReference { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> ReasonReference { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> BasedOn { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> BasedOn { get; init => field = FhirList.Clean(value); } = [];
 
     public Identifier? GroupIdentifier { get; init; }
 
     public CodeableConcept? CourseOfTherapyType { get; init; }
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Dosage> DosageInstruction { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Dosage> DosageInstruction { get; init => field = FhirList.Clean(value); } = [];
 
     public MedicationRequestDispenseRequest? DispenseRequest { get; init; }
 

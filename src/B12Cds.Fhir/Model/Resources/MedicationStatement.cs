@@ -6,16 +6,16 @@ public sealed record MedicationStatement : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "MedicationStatement";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> BasedOn { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> BasedOn { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> PartOf { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> PartOf { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: active, completed, entered-in-error, intended, stopped, on-hold, unknown or not-taken.</summary>
     public string? Status { get; init; }
 
-    public IReadOnlyList<CodeableConcept> StatusReason { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> StatusReason { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? Category { get; init; }
 
@@ -35,13 +35,13 @@ public sealed record MedicationStatement : DomainResource
 
     public Reference? InformationSource { get; init; }
 
-    public IReadOnlyList<Reference> DerivedFrom { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> DerivedFrom { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> ReasonReference { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> ReasonReference { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Dosage> Dosage { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Dosage> Dosage { get; init => field = FhirList.Clean(value); } = [];
 }

@@ -6,14 +6,14 @@ public sealed record Observation : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "Observation";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> BasedOn { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> BasedOn { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: registered, preliminary, final, amended, corrected, cancelled, entered-in-error or unknown.</summary>
     public string? Status { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Category { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Category { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? Code { get; init; }
 
@@ -29,7 +29,7 @@ public sealed record Observation : DomainResource
 
     public FhirDateTime? Issued { get; init; }
 
-    public IReadOnlyList<Reference> Performer { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> Performer { get; init => field = FhirList.Clean(value); } = [];
 
     public Quantity? ValueQuantity { get; init; }
 
@@ -53,9 +53,9 @@ public sealed record Observation : DomainResource
 
     public CodeableConcept? DataAbsentReason { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Interpretation { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Interpretation { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? BodySite { get; init; }
 
@@ -63,13 +63,13 @@ public sealed record Observation : DomainResource
 
     public Reference? Specimen { get; init; }
 
-    public IReadOnlyList<ObservationReferenceRange> ReferenceRange { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ObservationReferenceRange> ReferenceRange { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> HasMember { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> HasMember { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> DerivedFrom { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> DerivedFrom { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<ObservationComponent> Component { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ObservationComponent> Component { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the clinically relevant time: effectiveDateTime, effectiveInstant, the period's start, else issued.</summary>
     public FhirDateTime? EffectiveTime() => EffectiveDateTime ?? EffectiveInstant ?? EffectivePeriod?.Start ?? EffectivePeriod?.End ?? Issued;

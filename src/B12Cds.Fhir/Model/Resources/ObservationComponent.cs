@@ -27,7 +27,7 @@ public sealed record ObservationComponent
 
     public CodeableConcept? DataAbsentReason { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Interpretation { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Interpretation { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<ObservationReferenceRange> ReferenceRange { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ObservationReferenceRange> ReferenceRange { get; init => field = FhirList.Clean(value); } = [];
 }

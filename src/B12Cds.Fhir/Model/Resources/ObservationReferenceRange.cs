@@ -9,7 +9,7 @@ public sealed record ObservationReferenceRange
 
     public CodeableConcept? Type { get; init; }
 
-    public IReadOnlyList<CodeableConcept> AppliesTo { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> AppliesTo { get; init => field = FhirList.Clean(value); } = [];
 
     public Range? Age { get; init; }
 

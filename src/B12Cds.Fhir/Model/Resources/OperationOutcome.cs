@@ -6,5 +6,5 @@ public sealed record OperationOutcome : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "OperationOutcome";
 
-    public IReadOnlyList<OperationOutcomeIssue> Issue { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<OperationOutcomeIssue> Issue { get; init => field = FhirList.Clean(value); } = [];
 }

@@ -13,7 +13,7 @@ public sealed record OperationOutcomeIssue
 
     public string? Diagnostics { get; init; }
 
-    public IReadOnlyList<string> Location { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> Location { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string> Expression { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> Expression { get; init => field = FhirList.Clean(value); } = [];
 }

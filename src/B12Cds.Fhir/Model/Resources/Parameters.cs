@@ -6,5 +6,5 @@ public sealed record Parameters : Resource
     /// <inheritdoc/>
     protected override string TypeName => "Parameters";
 
-    public IReadOnlyList<ParametersParameter> Parameter { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ParametersParameter> Parameter { get; init => field = FhirList.Clean(value); } = [];
 }

@@ -37,5 +37,5 @@ public sealed record ParametersParameter
 
     public Resource? Resource { get; init; }
 
-    public IReadOnlyList<ParametersParameter> Part { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<ParametersParameter> Part { get; init => field = FhirList.Clean(value); } = [];
 }

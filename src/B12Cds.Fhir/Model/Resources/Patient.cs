@@ -6,11 +6,11 @@ public sealed record Patient : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "Patient";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
     public bool? Active { get; init; }
 
-    public IReadOnlyList<HumanName> Name { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<HumanName> Name { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the administrative gender: male, female, other or unknown.</summary>
     public string? Gender { get; init; }

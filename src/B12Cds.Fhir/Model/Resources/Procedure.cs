@@ -6,7 +6,7 @@ public sealed record Procedure : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "Procedure";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: preparation, in-progress, not-done, on-hold, stopped, completed, entered-in-error or unknown.</summary>
     public string? Status { get; init; }
@@ -31,13 +31,13 @@ public sealed record Procedure : DomainResource
 
     public Range? PerformedRange { get; init; }
 
-    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> ReasonReference { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> ReasonReference { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<CodeableConcept> BodySite { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> BodySite { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? Outcome { get; init; }
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 }

@@ -6,11 +6,11 @@ public sealed record RequestGroup : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "RequestGroup";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> BasedOn { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> BasedOn { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: draft, active, on-hold, revoked, completed, entered-in-error or unknown.</summary>
     public string? Status { get; init; }
@@ -30,11 +30,11 @@ public sealed record RequestGroup : DomainResource
 
     public Reference? Author { get; init; }
 
-    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> ReasonReference { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> ReasonReference { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<RequestGroupAction> Action { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<RequestGroupAction> Action { get; init => field = FhirList.Clean(value); } = [];
 }

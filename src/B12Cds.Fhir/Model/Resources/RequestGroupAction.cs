@@ -3,6 +3,9 @@ namespace B12Cds.Fhir.Model;
 /// <summary>One proposed action of a RequestGroup, possibly with sub-actions (FHIR <c>RequestGroup.action</c>).</summary>
 public sealed record RequestGroupAction
 {
+    /// <summary>Gets the action's element id, which <c>relatedAction.actionId</c> of another action points at.</summary>
+    public string? Id { get; init; }
+
     public string? Prefix { get; init; }
 
     public string? Title { get; init; }
@@ -13,13 +16,13 @@ public sealed record RequestGroupAction
 
     public string? Priority { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Code { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Code { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<RelatedArtifact> Documentation { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<RelatedArtifact> Documentation { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<RequestGroupActionCondition> Condition { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<RequestGroupActionCondition> Condition { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<RequestGroupRelatedAction> RelatedAction { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<RequestGroupRelatedAction> RelatedAction { get; init => field = FhirList.Clean(value); } = [];
 
     public FhirDateTime? TimingDateTime { get; init; }
 
@@ -29,7 +32,7 @@ public sealed record RequestGroupAction
 
     public Timing? TimingTiming { get; init; }
 
-    public IReadOnlyList<Reference> Participant { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> Participant { get; init => field = FhirList.Clean(value); } = [];
 
     public CodeableConcept? Type { get; init; }
 
@@ -45,5 +48,5 @@ public sealed record RequestGroupAction
 
     public Reference? Resource { get; init; }
 
-    public IReadOnlyList<RequestGroupAction> Action { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<RequestGroupAction> Action { get; init => field = FhirList.Clean(value); } = [];
 }

@@ -30,6 +30,13 @@ public abstract record Resource
     [JsonIgnore]
     protected abstract string TypeName { get; }
 
+    /// <summary>
+    /// Gets or sets the offset in bytes of the resource's opening brace, relative to the resource that contains it
+    /// (or to the input, for the root): the reader sets it so problems can be placed by line and column.
+    /// </summary>
+    [JsonIgnore]
+    internal long SourceOffset { get; set; }
+
     /// <summary>Gets the relative reference to this resource (<c>Type/id</c>), or null when it has no id.</summary>
     public string? RelativeReference() => Id is null ? null : $"{ResourceType}/{Id}";
 }

@@ -6,11 +6,11 @@ public sealed record ServiceRequest : DomainResource
     /// <inheritdoc/>
     protected override string TypeName => "ServiceRequest";
 
-    public IReadOnlyList<Identifier> Identifier { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Identifier> Identifier { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<string> InstantiatesCanonical { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> BasedOn { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> BasedOn { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the status: draft, active, on-hold, revoked, completed, entered-in-error or unknown.</summary>
     public string? Status { get; init; }
@@ -18,7 +18,7 @@ public sealed record ServiceRequest : DomainResource
     /// <summary>Gets the intent: proposal, plan, directive, order, original-order, reflex-order, filler-order, instance-order or option.</summary>
     public string? Intent { get; init; }
 
-    public IReadOnlyList<CodeableConcept> Category { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> Category { get; init => field = FhirList.Clean(value); } = [];
 
     /// <summary>Gets the priority: routine, urgent, asap or stat.</summary>
     public string? Priority { get; init; }
@@ -41,13 +41,13 @@ public sealed record ServiceRequest : DomainResource
 
     public Reference? Requester { get; init; }
 
-    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<CodeableConcept> ReasonCode { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> ReasonReference { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> ReasonReference { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Reference> SupportingInfo { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Reference> SupportingInfo { get; init => field = FhirList.Clean(value); } = [];
 
-    public IReadOnlyList<Annotation> Note { get; init => field = value ?? []; } = [];
+    public IReadOnlyList<Annotation> Note { get; init => field = FhirList.Clean(value); } = [];
 
     public string? PatientInstruction { get; init; }
 }
