@@ -7,7 +7,8 @@ namespace B12Cds.Fhir.Json;
 
 /// <summary>
 /// The one set of System.Text.Json options for FHIR JSON: source-generated metadata, strict numbers and property
-/// names, duplicate properties refused, <c>null</c> read as absent, and empty arrays never written (FHIR forbids them).
+/// names, duplicate properties refused, and empty arrays never written (FHIR forbids them). A <c>null</c> list, or a
+/// null inside one, is read as absent by the model itself (see <c>FhirList</c>).
 /// </summary>
 public static class FhirJson
 {
@@ -56,18 +57,6 @@ public static class FhirJson
             if (property.PropertyType != typeof(string) && typeof(IEnumerable).IsAssignableFrom(property.PropertyType))
             {
                 property.ShouldSerialize = static (_, value) => value is not ICollection { Count: 0 };
-            }
-
-            if (!property.PropertyType.IsValueType && property.Set is { } set)
-            {
-                // FHIR JSON has no nulls in objects; a null is read as "absent", keeping non-nullable lists non-null.
-                property.Set = (target, value) =>
-                {
-                    if (value is not null)
-                    {
-                        set(target, value);
-                    }
-                };
             }
         }
     }
