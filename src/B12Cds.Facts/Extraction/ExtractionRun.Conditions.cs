@@ -16,7 +16,8 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        var concepts = _terminology.Match(condition.Code);
+        // A Condition may be a diagnosis or finding, or a status after surgery (Z90.3 acquired absence of stomach).
+        var concepts = _terminology.Match(condition.Code, Domains.Finding, Domains.Procedure);
         if (concepts.Count == 0)
         {
             NotRelevant(entry, condition.Code);
@@ -54,7 +55,7 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        var concepts = _terminology.Match(procedure.Code);
+        var concepts = _terminology.Match(procedure.Code, Domains.Procedure);
         if (concepts.Count == 0)
         {
             NotRelevant(entry, procedure.Code);
@@ -80,7 +81,7 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        var concepts = MatchAll(allergy.Code, allergy.Reaction.Select(r => r.Substance));
+        var concepts = MatchAll(Domains.Allergy, allergy.Code, allergy.Reaction.Select(r => r.Substance));
         if (concepts.Count == 0)
         {
             NotRelevant(entry, allergy.Code);

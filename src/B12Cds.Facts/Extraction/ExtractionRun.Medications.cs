@@ -127,7 +127,7 @@ internal sealed partial class ExtractionRun
     {
         if (code is not null)
         {
-            return (_terminology.Match(code), code.Label(), null);
+            return (_terminology.Match(code, Domains.Medication), code.Label(), null);
         }
 
         if (reference is null)
@@ -137,7 +137,7 @@ internal sealed partial class ExtractionRun
 
         if (_index.Resolve(reference, entry)?.Resource is Medication medication)
         {
-            var concepts = MatchAll(medication.Code, medication.Ingredient.Select(i => i.ItemCodeableConcept));
+            var concepts = MatchAll(Domains.Medication, medication.Code, medication.Ingredient.Select(i => i.ItemCodeableConcept));
             var strength = medication.Ingredient.Select(i => i.Strength).FirstOrDefault(s => s?.Numerator?.Value is not null);
             return (concepts, medication.Code?.Label() ?? reference.Display, strength is null ? null : FormatRatio(strength));
         }
@@ -148,7 +148,7 @@ internal sealed partial class ExtractionRun
             "not-found",
             $"The medication reference '{reference.ReferenceValue}' resolves to no Medication in the input{(reference.Display is null ? "; the medication is unknown" : $"; matched by its display '{reference.Display}' only")}.",
             $"{entry.Path}.medicationReference");
-        return reference.Display is null ? ([], null, null) : (_terminology.Match(new CodeableConcept { Text = reference.Display }), reference.Display, null);
+        return reference.Display is null ? ([], null, null) : (_terminology.Match(new CodeableConcept { Text = reference.Display }, Domains.Medication), reference.Display, null);
     }
 
     private List<DosePhase> Phases(IReadOnlyList<Dosage> dosages)
@@ -209,7 +209,7 @@ internal sealed partial class ExtractionRun
     }
 
     private string? RouteOf(CodeableConcept? route) =>
-        route is null ? null : _terminology.Match(route).Select(m => m.ValueSetId).FirstOrDefault(id => id.StartsWith("route-", StringComparison.Ordinal));
+        route is null ? null : _terminology.Match(route, Domains.Route) is { Count: > 0 } routes ? routes[0].ValueSetId : null;
 
     /// <summary>Normalises a dose: a mass to micrograms, anything else to its UCUM unit as given.</summary>
     private static Measurement? DoseOf(Quantity? quantity)

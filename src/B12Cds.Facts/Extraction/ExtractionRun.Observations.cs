@@ -69,8 +69,8 @@ internal sealed partial class ExtractionRun
         {
             { Quantity: { } q } => WithQuantity(lab, analyte, q, $"{path}.valueQuantity"),
             { Text: { } text } when ParseCensored(text) is { } censored => WithQuantity(lab, analyte, censored, $"{path}.valueString") with { ValueText = text },
-            { Text: { } text } => lab with { ValueText = text, ValueConcepts = _terminology.Match(new CodeableConcept { Text = text }) },
-            { Concept: { } concept } => lab with { ValueText = concept.Label(), ValueConcepts = _terminology.Match(concept) },
+            { Text: { } text } => lab with { ValueText = text, ValueConcepts = _terminology.Match(new CodeableConcept { Text = text }, Domains.Result) },
+            { Concept: { } concept } => lab with { ValueText = concept.Label(), ValueConcepts = _terminology.Match(concept, Domains.Result) },
             { Boolean: { } b } => lab with { ValueText = b ? "true" : "false" },
             _ => lab,
         };
@@ -208,7 +208,7 @@ internal sealed partial class ExtractionRun
 
     private void ReadObservationFinding(InputEntry entry, Observation observation)
     {
-        var concepts = MatchAll(observation.Code, [observation.ValueCodeableConcept]);
+        var concepts = MatchAll(Domains.Finding, observation.Code, [observation.ValueCodeableConcept]);
         if (concepts.Count == 0)
         {
             NotRelevant(entry, observation.Code);
@@ -216,7 +216,7 @@ internal sealed partial class ExtractionRun
         }
 
         if (observation.ValueBoolean == false
-            || (observation.ValueCodeableConcept is { } v && _terminology.Match(v).Any(m => m.ValueSetId == "result-negative"))
+            || (observation.ValueCodeableConcept is { } v && _terminology.Match(v, Domains.Result).Any(m => m.ValueSetId == "result-negative"))
             || InterpretationCodes(observation.Interpretation).Contains("NEG"))
         {
             Report(FactIssueIds.RecordedAbsent, IssueSeverity.Information, "informational", $"Observation '{observation.Code?.Label()}' is recorded as absent or negative; not a fact.", entry.Path);

@@ -185,13 +185,13 @@ internal sealed partial class ExtractionRun
 
     private static string? StatusCode(CodeableConcept? status) => status?.Coding.FirstOrDefault(c => c.Code is not null)?.Code ?? status?.Text?.Trim().ToLowerInvariant();
 
-    private IReadOnlyList<ConceptMatch> MatchAll(CodeableConcept? first, IEnumerable<CodeableConcept?> more)
+    private IReadOnlyList<ConceptMatch> MatchAll(string domain, CodeableConcept? first, IEnumerable<CodeableConcept?> more)
     {
-        var matches = _terminology.Match(first);
+        var matches = _terminology.Match(first, domain);
         List<ConceptMatch>? merged = null;
         foreach (var concept in more)
         {
-            foreach (var m in _terminology.Match(concept))
+            foreach (var m in _terminology.Match(concept, domain))
             {
                 merged ??= [.. matches];
                 if (!merged.Any(x => x.ValueSetId == m.ValueSetId))

@@ -32,7 +32,7 @@ public static class FactText
                 m.Strength is { } s ? $"strength {s}" : null,
                 m.Start is { } start ? $"from {start}" : null,
                 m.End is { } end ? $"to {end}" : null),
-            MedicationGiven g => Join(Concepts(g), g.Dose?.ToString(), g.Route, $"given {g.Effective}", g.FhirStatus),
+            MedicationGiven g => Join(Concepts(g), Dose(g.Dose), g.Route, $"given {g.Effective}", g.FhirStatus),
             ProcedureFact pr => Join(Concepts(pr), pr.Performed is { } when ? $"on {when}" : null, pr.FhirStatus),
             AllergyFact al => Join(Concepts(al), Status(al.Status), al.Criticality is { } c ? $"criticality {c}" : null, al.Verification),
             _ => Concepts(fact),
@@ -60,7 +60,7 @@ public static class FactText
     {
         var parts = new List<string?>
         {
-            phase.Dose?.ToString(),
+            Dose(phase.Dose),
             phase.Route,
             phase.IntervalDays is { } days ? $"every {days.ToString("0.##", CultureInfo.InvariantCulture)} d" : null,
             phase.DurationDays is { } duration ? $"for {duration.ToString("0.##", CultureInfo.InvariantCulture)} d" : null,
@@ -69,6 +69,15 @@ public static class FactText
         var text = string.Join(' ', parts.Where(p => p is not null));
         return text.Length > 0 ? text : phase.Text ?? "dose not given";
     }
+
+    /// <summary>Shows a dose as prescribers write it: micrograms under 1 mg, milligrams from 1 mg.</summary>
+    private static string? Dose(Measurement? dose) => dose switch
+    {
+        { Unit: "ug", Value: >= 1000 } d => $"{(d.Value / 1000).ToString("0.###", CultureInfo.InvariantCulture)} mg",
+        { Unit: "ug" } d => $"{d.Value.ToString("0.###", CultureInfo.InvariantCulture)} micrograms",
+        { } d => d.ToString(),
+        null => null,
+    };
 
     private static string Concepts(Fact fact)
     {

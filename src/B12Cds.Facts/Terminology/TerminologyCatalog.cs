@@ -159,6 +159,36 @@ public sealed class TerminologyCatalog
     }
 
     /// <summary>
+    /// Gets the value sets of the given domains (finding, procedure, medication, allergy, route, result) that the
+    /// concept belongs to: what a resource of one kind may match, so that text meant for one kind of value set does
+    /// not match a resource of another kind.
+    /// </summary>
+    public IReadOnlyList<ConceptMatch> Match(CodeableConcept? concept, params ReadOnlySpan<string> domains)
+    {
+        var all = Match(concept);
+        if (all.Count == 0)
+        {
+            return all;
+        }
+
+        List<ConceptMatch>? kept = null;
+        var keptAll = true;
+        foreach (var match in all)
+        {
+            if (ValueSets.TryGetValue(match.ValueSetId, out var set) && (set.Domain is not { } domain || domains.Contains(domain)))
+            {
+                (kept ??= []).Add(match);
+            }
+            else
+            {
+                keptAll = false;
+            }
+        }
+
+        return keptAll ? all : kept ?? (IReadOnlyList<ConceptMatch>)[];
+    }
+
+    /// <summary>
     /// Identifies the lab analyte an Observation code names: by code (LOINC or a listed local code) first, else by
     /// text. Fails when nothing matches or when the concept could be more than one analyte (two codes of different
     /// analytes, or text matching several): a result must never be read as the wrong analyte.

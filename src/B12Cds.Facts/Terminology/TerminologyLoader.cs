@@ -189,6 +189,7 @@ public static class TerminologyLoader
         Includes = [.. e.Includes.Select(i => i.Id)],
         TextPatterns = [.. e.Text],
         ExcludeText = [.. e.ExcludeText],
+        Domain = e.Domain,
         Location = e.Location,
     };
 

@@ -28,6 +28,15 @@ public sealed record ValueSet
     /// <summary>Gets the phrases (same syntax as <see cref="TextPatterns"/>) that veto a text match in the same text.</summary>
     public IReadOnlyList<string> ExcludeText { get; init; } = [];
 
+    /// <summary>
+    /// Gets the values of <see cref="Domain"/>: what a value set's codes may be matched against, so that a
+    /// medication named "oral tablets" is not taken for a route, nor an allergy to cyanocobalamin for a prescription.
+    /// </summary>
+    public static IReadOnlyList<string> Domains { get; } = ["finding", "procedure", "medication", "allergy", "route", "result"];
+
+    /// <summary>Gets the domain of the file it is in (see <see cref="Domains"/>); null when the file names none, and then it matches in every domain.</summary>
+    public string? Domain { get; init; }
+
     /// <summary>Gets where the entry starts.</summary>
     public required SourceLocation Location { get; init; }
 }

@@ -32,6 +32,8 @@ internal sealed class EntryDraft
     public decimal? MolarMass { get; set; }
 
     public bool Qualitative { get; set; }
+
+    public string? Domain { get; set; }
 }
 
 /// <summary>What one file holds: its version and entries.</summary>
@@ -43,7 +45,7 @@ internal sealed record FileDraft(string FileName, string? Version, IReadOnlyList
 /// </summary>
 internal sealed partial class ValueSetFileReader
 {
-    private static readonly string[] FileKeys = ["version", "valueSets", "analytes"];
+    private static readonly string[] FileKeys = ["version", "domain", "valueSets", "analytes"];
     private static readonly string[] ValueSetKeys = ["id", "title", "codes", "includeValueSets", "text", "excludeText"];
     private static readonly string[] AnalyteKeys = ["id", "title", "codes", "text", "excludeText", "canonicalUnit", "acceptedUnits", "molarMass", "qualitative"];
     private static readonly string[] CodeKeys = ["system", "code", "display", "status", "source"];
@@ -87,6 +89,8 @@ internal sealed partial class ValueSetFileReader
 
         var entries = new List<EntryDraft>();
         string? version = null;
+        string? domain = null;
+        TreeNode? domainNode = null;
         var versionMalformed = false;
         foreach (var (key, value) in Known(mapping, FileKeys, "at the top of a value set file"))
         {
@@ -95,6 +99,10 @@ internal sealed partial class ValueSetFileReader
                 case "version":
                     version = ReadString(value, key);
                     versionMalformed = value is not TreeScalar;
+                    break;
+                case "domain":
+                    domain = ReadString(value, key);
+                    domainNode = value;
                     break;
                 case "valueSets":
                     ReadEntries(value, key, isAnalyte: false, entries);
@@ -108,6 +116,16 @@ internal sealed partial class ValueSetFileReader
         if (string.IsNullOrEmpty(version) && !versionMalformed)
         {
             Error(TerminologyDiagnosticIds.MissingKey, mapping.Location, "The file has no 'version' (e.g. version: 2026.11.0).");
+        }
+
+        if (domain is not null && !ValueSet.Domains.Contains(domain))
+        {
+            Error(TerminologyDiagnosticIds.InvalidValue, domainNode!.Location, $"'{domain}' is not a domain: use one of {string.Join(", ", ValueSet.Domains)}.");
+        }
+
+        foreach (var entry in entries)
+        {
+            entry.Domain = entry.IsAnalyte ? "lab" : domain;
         }
 
         return new FileDraft(_file, version, entries);

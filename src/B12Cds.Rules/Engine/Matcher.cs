@@ -29,7 +29,7 @@ internal static class Matcher
         switch (patterns[index])
         {
             case FactPatternNode p when p.Select == Selection.Each:
-                foreach (var fact in memory.OfType(p.Type.Name))
+                foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
                 {
                     if (Accepts(p, fact, row))
                     {
@@ -153,7 +153,7 @@ internal static class Matcher
     private static bool Any(FactPatternNode p, MatchRow row, WorkingMemory memory)
     {
         var found = false;
-        foreach (var fact in memory.OfType(p.Type.Name))
+        foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
         {
             if (Accepts(p, fact, row))
             {
@@ -169,7 +169,7 @@ internal static class Matcher
     private static List<Fact> All(FactPatternNode p, MatchRow row, WorkingMemory memory)
     {
         var all = new List<Fact>();
-        foreach (var fact in memory.OfType(p.Type.Name))
+        foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
         {
             if (Accepts(p, fact, row))
             {
@@ -186,7 +186,7 @@ internal static class Matcher
         Fact? best = null;
         Value bestValue = default;
         DateTimeOffset? bestDate = null;
-        foreach (var fact in memory.OfType(p.Type.Name))
+        foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
         {
             if (!Accepts(p, fact, row))
             {

@@ -8,6 +8,7 @@ internal sealed class WorkingMemory
 {
     private static readonly List<Fact> None = [];
     private readonly Dictionary<string, List<Fact>> _byType = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Type, string ValueSet), List<Fact>> _byValueSet = [];
 
     public WorkingMemory(IEnumerable<Fact> facts)
     {
@@ -20,6 +21,60 @@ internal sealed class WorkingMemory
     public List<DerivedFact> Derived { get; } = [];
 
     public List<Fact> OfType(string type) => _byType.TryGetValue(type, out var list) ? list : None;
+
+    /// <summary>
+    /// The facts of a type that belong to any of <paramref name="valueSets"/> (all of the type when none are named),
+    /// each once, in insertion order. Built on first use per evaluation: most patterns name one value set, so a rule
+    /// looks at a handful of facts instead of every lab.
+    /// </summary>
+    public List<Fact> Candidates(string type, IReadOnlyList<string> valueSets)
+    {
+        if (valueSets.Count == 0)
+        {
+            return OfType(type);
+        }
+
+        if (valueSets.Count == 1)
+        {
+            return InValueSet(type, valueSets[0]);
+        }
+
+        var all = OfType(type);
+        var union = new List<Fact>();
+        foreach (var fact in all)
+        {
+            foreach (var id in valueSets)
+            {
+                if (fact.Is(id))
+                {
+                    union.Add(fact);
+                    break;
+                }
+            }
+        }
+
+        return union;
+    }
+
+    private List<Fact> InValueSet(string type, string valueSet)
+    {
+        if (_byValueSet.TryGetValue((type, valueSet), out var cached))
+        {
+            return cached;
+        }
+
+        var list = new List<Fact>();
+        foreach (var fact in OfType(type))
+        {
+            if (fact.Is(valueSet))
+            {
+                list.Add(fact);
+            }
+        }
+
+        _byValueSet[(type, valueSet)] = list;
+        return list;
+    }
 
     /// <summary>Adds a derived fact unless an equal one (same type and field values) is already there; returns whether it was added.</summary>
     public bool TryDerive(DerivedFact fact)
@@ -39,6 +94,15 @@ internal sealed class WorkingMemory
 
     private void Add(Fact fact)
     {
+        // Derived facts carry no value sets; still, never serve a stale index.
+        if (_byValueSet.Count > 0)
+        {
+            foreach (var key in _byValueSet.Keys.Where(k => k.Type == fact.FactType).ToList())
+            {
+                _byValueSet.Remove(key);
+            }
+        }
+
         if (!_byType.TryGetValue(fact.FactType, out var list))
         {
             list = [];
