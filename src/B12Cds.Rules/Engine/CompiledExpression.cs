@@ -1,4 +1,8 @@
 namespace B12Cds.Rules.Engine;
 
 /// <summary>An expression after type checking: its type and its compiled evaluator.</summary>
-internal sealed record CompiledExpression(ExprType Type, Evaluator Evaluate, bool IsSymbol = false);
+/// <param name="Type">Its static type.</param>
+/// <param name="Evaluate">Its evaluator.</param>
+/// <param name="IsSymbol">Whether it is a bare word that named nothing, read as text (<c>status = active</c>).</param>
+/// <param name="UnknownName">For a symbol, the message to give if it turns out not to be text after all (a misspelt field).</param>
+internal sealed record CompiledExpression(ExprType Type, Evaluator Evaluate, bool IsSymbol = false, string? UnknownName = null);

@@ -46,19 +46,14 @@ internal static partial class ExpressionCompiler
 
     private static void CheckComparable(string op, CompiledExpression left, CompiledExpression right, Expr leftExpr, Expr rightExpr, TextSpan span)
     {
-        if (left.IsSymbol && right.IsSymbol)
+        if (left.IsSymbol && (right.IsSymbol || right.Type.Kind != ValueKind.Text))
         {
-            throw new ExpressionSyntaxException($"Unknown name '{leftExpr}': not a field or binding.", leftExpr.Span);
-        }
-
-        if (left.IsSymbol && right.Type.Kind != ValueKind.Text)
-        {
-            throw new ExpressionSyntaxException($"Unknown name '{leftExpr}': not a field or binding.", leftExpr.Span);
+            throw new ExpressionSyntaxException(left.UnknownName ?? $"Unknown name '{leftExpr}': not a field or binding.", leftExpr.Span);
         }
 
         if (right.IsSymbol && left.Type.Kind != ValueKind.Text)
         {
-            throw new ExpressionSyntaxException($"Unknown name '{rightExpr}': not a field or binding (comparing with {left.Type.Describe()}).", rightExpr.Span);
+            throw new ExpressionSyntaxException((right.UnknownName ?? $"Unknown name '{rightExpr}': not a field or binding.") + $" (It is compared with {left.Type.Describe()}.)", rightExpr.Span);
         }
 
         var (a, b) = (left.Type, right.Type);

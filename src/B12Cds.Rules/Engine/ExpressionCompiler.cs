@@ -100,7 +100,13 @@ internal static partial class ExpressionCompiler
         var segments = path.Segments;
         CompiledExpression current;
         int next;
-        if (scope.Bindings.TryGetValue(segments[0], out var binding))
+
+        // A single word is a field of the fact being matched before it is a binding, so a binding named like a
+        // field (as: dose) never hides that field in a later condition; a dotted path starts with a binding.
+        var binding = scope.Current is { } matched && segments.Count == 1 && matched.Type.TryGetField(segments[0], out _)
+            ? null
+            : scope.Bindings.GetValueOrDefault(segments[0]);
+        if (binding is not null)
         {
             var slot = binding.Slot;
             current = new CompiledExpression(ExprType.OfFact(binding.Type.Name), row => Value.FromFact(row.Slots[slot]));
@@ -115,7 +121,7 @@ internal static partial class ExpressionCompiler
         {
             // A bare word that names nothing is a symbol (status = active); used anywhere else it is reported.
             var symbol = Value.FromText(segments[0]);
-            return new CompiledExpression(ExprType.Text, _ => symbol, IsSymbol: true);
+            return new CompiledExpression(ExprType.Text, _ => symbol, IsSymbol: true, UnknownName: UnknownNameMessage(segments[0], scope));
         }
         else
         {
@@ -124,7 +130,9 @@ internal static partial class ExpressionCompiler
 
         for (var i = next; i < segments.Count; i++)
         {
-            if (current.Type.Kind != ValueKind.Fact || current.Type.FactType is null || !scope.Schema.TryGet(current.Type.FactType, out var type))
+            // A binding's own type first (aggregates such as count and trend are not in the schema), then by name.
+            var type = i == 1 && binding is not null ? binding.Type : null;
+            if (type is null && (current.Type.Kind != ValueKind.Fact || current.Type.FactType is null || !scope.Schema.TryGet(current.Type.FactType, out type)))
             {
                 throw new ExpressionSyntaxException($"'{string.Join('.', segments.Take(i))}' is {current.Type.Describe()}; it has no field '{segments[i]}'.", path.Span);
             }
@@ -141,6 +149,15 @@ internal static partial class ExpressionCompiler
         }
 
         return current;
+    }
+
+    private static string UnknownNameMessage(string name, CompileScope scope)
+    {
+        var candidates = scope.Bindings.Keys.Concat(scope.Current?.Type.Fields.Select(f => f.Name) ?? []).ToList();
+        var near = B12Cds.Facts.Terminology.ValueSetFileReader.Closest(name, candidates) is { } n ? $" Did you mean '{n}'?" : string.Empty;
+        var fields = scope.Current is { } c ? $" Fields of {c.Type.Name}: {string.Join(", ", c.Type.Fields.Select(f => f.Name).Order())}." : string.Empty;
+        var bindings = scope.Bindings.Count > 0 ? $" Names bound so far: {string.Join(", ", scope.Bindings.Keys.Where(k => !k.StartsWith('#')).Order())}." : string.Empty;
+        return $"Unknown name '{name}': not a field of {CurrentName(scope)} nor a binding.{near}{fields}{bindings}";
     }
 
     private static CompiledExpression FieldOf(BindingInfo binding, FactField field, int slot)
@@ -222,7 +239,7 @@ internal static partial class ExpressionCompiler
     {
         if (compiled.IsSymbol)
         {
-            throw new ExpressionSyntaxException($"Unknown name '{expr}': not a field, binding or keyword here.", expr.Span);
+            throw new ExpressionSyntaxException(compiled.UnknownName ?? $"Unknown name '{expr}': not a field, binding or keyword here.", expr.Span);
         }
 
         if (compiled.Type.Kind != ValueKind.Boolean)
@@ -236,7 +253,7 @@ internal static partial class ExpressionCompiler
         var operand = Compile(p.Value, scope);
         if (operand.IsSymbol)
         {
-            throw new ExpressionSyntaxException($"Unknown name '{p.Value}': not a field or binding.", p.Value.Span);
+            throw new ExpressionSyntaxException(operand.UnknownName ?? $"Unknown name '{p.Value}': not a field or binding.", p.Value.Span);
         }
 
         var eval = operand.Evaluate;

@@ -107,8 +107,8 @@ internal static class Matcher
         }
     }
 
-    /// <summary>Binds <paramref name="fact"/> to the pattern's slot and tests it: value sets, date window, where.</summary>
-    private static bool Accepts(FactPatternNode p, Fact fact, MatchRow row)
+    /// <summary>Binds <paramref name="fact"/> to the pattern's slot and tests it: value sets, date window, and (unless selecting) where.</summary>
+    private static bool Accepts(FactPatternNode p, Fact fact, MatchRow row, bool testWhere = true)
     {
         if (p.ValueSets.Count > 0)
         {
@@ -147,7 +147,7 @@ internal static class Matcher
         }
 
         row.Slots[p.Slot] = fact;
-        return p.Where is null || p.Where(row).IsTrue;
+        return !testWhere || p.Where is null || p.Where(row).IsTrue;
     }
 
     private static bool Any(FactPatternNode p, MatchRow row, WorkingMemory memory)
@@ -181,6 +181,10 @@ internal static class Matcher
         return all;
     }
 
+    /// <summary>
+    /// Chooses the latest, earliest, smallest or largest fact of the pattern (value sets and window applied), then
+    /// tests <c>where</c> on that one: "the latest B12 is below 180 ng/L", not "the latest B12 that was below 180".
+    /// </summary>
     private static Fact? Select(FactPatternNode p, MatchRow row, WorkingMemory memory)
     {
         Fact? best = null;
@@ -188,7 +192,7 @@ internal static class Matcher
         DateTimeOffset? bestDate = null;
         foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
         {
-            if (!Accepts(p, fact, row))
+            if (!Accepts(p, fact, row, testWhere: false))
             {
                 continue;
             }
@@ -215,6 +219,15 @@ internal static class Matcher
                     best = fact;
                     bestValue = value;
                 }
+            }
+        }
+
+        if (best is not null && p.Where is not null)
+        {
+            row.Slots[p.Slot] = best;
+            if (!p.Where(row).IsTrue)
+            {
+                best = null;
             }
         }
 

@@ -46,14 +46,22 @@ internal static class Quantities
         duration.Unit is { } unit && UnitConversion.TryToDays(duration.Number, unit, out var days) ? days : null;
 
     /// <summary>Adds a duration to a date: whole months and years on the calendar, anything else in days.</summary>
+    /// <remarks>A result beyond the calendar (9999-12-31 + 30 days) is missing (null), never an exception.</remarks>
     public static DateTimeOffset? Add(DateTimeOffset date, Value duration, int sign)
     {
         var n = duration.Number * sign;
-        if (duration.Unit is "mo" or "a" && decimal.IsInteger(n) && Math.Abs(n) < 100_000)
+        try
         {
-            return duration.Unit == "mo" ? date.AddMonths((int)n) : date.AddYears((int)n);
-        }
+            if (duration.Unit is "mo" or "a" && decimal.IsInteger(n) && Math.Abs(n) < 100_000)
+            {
+                return duration.Unit == "mo" ? date.AddMonths((int)n) : date.AddYears((int)n);
+            }
 
-        return Days(duration) is { } days ? date.AddDays((double)(days * sign)) : null;
+            return Days(duration) is { } days && Math.Abs(days) < 3_650_000 ? date.AddDays((double)(days * sign)) : null;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
     }
 }

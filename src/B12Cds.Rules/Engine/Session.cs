@@ -81,7 +81,7 @@ internal sealed class Session
 
     private void Activate(Rule rule)
     {
-        foreach (var slots in Matcher.Match(rule, _memory, _context))
+        foreach (var slots in SafeMatch(rule))
         {
             var activation = new Activation(rule, slots, _sequence++);
             if (!_fired.Contains(activation.Key))
@@ -104,7 +104,7 @@ internal sealed class Session
             }
         }
 
-        foreach (var slots in Matcher.Match(rule, _memory, _context))
+        foreach (var slots in SafeMatch(rule))
         {
             var key = new ActivationKey(rule, slots);
             if (_fired.Contains(key))
@@ -114,6 +114,20 @@ internal sealed class Session
 
             // An activation still valid keeps its place in the order it was first matched.
             _agenda.Add(pending.TryGetValue(key, out var kept) ? kept : new Activation(rule, slots, _sequence++));
+        }
+    }
+
+    /// <summary>Matches one rule; a condition that fails for this patient costs that rule only, never the evaluation.</summary>
+    private List<Fact?[]> SafeMatch(Rule rule)
+    {
+        try
+        {
+            return Matcher.Match(rule, _memory, _context);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or ArithmeticException or KeyNotFoundException)
+        {
+            _errors.Add(new EvaluationError(rule.Id, $"conditions failed: {ex.Message}"));
+            return [];
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed class Template
 
             if (c == '}')
             {
-                throw new ExpressionSyntaxException("A '}' with no '{' before it; write '}}' for a literal brace.", new TextSpan(i, 1));
+                throw new ExpressionSyntaxException("A '}' with no '{' before it; write '}}' for a literal brace.", new TextSpan(i, 1)) { IsParseError = true };
             }
 
             if (c != '{')
@@ -58,7 +58,7 @@ internal sealed class Template
             var close = text.IndexOf('}', i + 1);
             if (close < 0)
             {
-                throw new ExpressionSyntaxException("A '{' with no closing '}'.", new TextSpan(i, text.Length - i));
+                throw new ExpressionSyntaxException("A '{' with no closing '}'.", new TextSpan(i, text.Length - i)) { IsParseError = true };
             }
 
             if (literal.Length > 0)
@@ -83,7 +83,7 @@ internal sealed class Template
             }
             catch (ExpressionSyntaxException ex)
             {
-                throw new ExpressionSyntaxException(ex.Message, new TextSpan(i + 1 + ex.Span.Start, Math.Max(ex.Span.Length, 1)));
+                throw new ExpressionSyntaxException(ex.Message, new TextSpan(i + 1 + ex.Span.Start, Math.Max(ex.Span.Length, 1))) { IsParseError = true };
             }
 
             CompiledExpression compiled;

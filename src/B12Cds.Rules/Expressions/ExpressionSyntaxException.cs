@@ -30,4 +30,7 @@ public sealed class ExpressionSyntaxException : Exception
 
     /// <summary>Gets where in the expression text the problem is.</summary>
     public TextSpan Span { get; }
+
+    /// <summary>Gets a value indicating whether the text does not parse (rather than not type-check).</summary>
+    public bool IsParseError { get; init; }
 }

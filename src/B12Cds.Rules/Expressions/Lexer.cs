@@ -80,7 +80,7 @@ internal static class Lexer
 
                 if (i == start + 1)
                 {
-                    throw new ExpressionSyntaxException("'$' must be followed by a parameter name, e.g. $lookback_dx.", new TextSpan(start, 1));
+                    throw new ExpressionSyntaxException("'$' must be followed by a parameter name, e.g. $lookback_dx.", new TextSpan(start, 1)) { IsParseError = true };
                 }
 
                 tokens.Add(new Token(TokenKind.Parameter, text[(start + 1)..i], new TextSpan(start, i - start)));
@@ -92,7 +92,7 @@ internal static class Lexer
                 var close = text.IndexOf(c, i + 1);
                 if (close < 0)
                 {
-                    throw new ExpressionSyntaxException("This string has no closing quote.", new TextSpan(start, text.Length - start));
+                    throw new ExpressionSyntaxException("This string has no closing quote.", new TextSpan(start, text.Length - start)) { IsParseError = true };
                 }
 
                 tokens.Add(new Token(TokenKind.String, text[(i + 1)..close], new TextSpan(start, close + 1 - start)));
@@ -103,7 +103,7 @@ internal static class Lexer
             var symbol = Symbols.FirstOrDefault(s => string.CompareOrdinal(text, i, s, 0, s.Length) == 0);
             if (symbol is null)
             {
-                throw new ExpressionSyntaxException($"Unexpected character '{c}'.", new TextSpan(start, 1));
+                throw new ExpressionSyntaxException($"Unexpected character '{c}'.", new TextSpan(start, 1)) { IsParseError = true };
             }
 
             tokens.Add(new Token(TokenKind.Symbol, symbol, new TextSpan(start, symbol.Length)));

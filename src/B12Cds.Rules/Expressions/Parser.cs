@@ -28,7 +28,7 @@ public sealed class Parser
         var parser = new Parser(text);
         if (parser.Current.Kind == TokenKind.End)
         {
-            throw new ExpressionSyntaxException("The expression is empty.", new TextSpan(0, text.Length));
+            throw new ExpressionSyntaxException("The expression is empty.", new TextSpan(0, text.Length)) { IsParseError = true };
         }
 
         var expr = parser.ParseOr();
@@ -115,7 +115,7 @@ public sealed class Parser
 
             if (Current.Kind != TokenKind.Identifier)
             {
-                throw new ExpressionSyntaxException("'in' needs a value set id (in b12-total) or a list (in [final, amended]).", Current.Kind == TokenKind.End ? inToken.Span : Current.Span);
+                throw new ExpressionSyntaxException("'in' needs a value set id (in b12-total) or a list (in [final, amended]).", Current.Kind == TokenKind.End ? inToken.Span : Current.Span) { IsParseError = true };
             }
 
             var id = Advance();
@@ -124,7 +124,7 @@ public sealed class Parser
 
         if (negated)
         {
-            throw new ExpressionSyntaxException("Expected 'in' after 'not'.", Current.Span);
+            throw new ExpressionSyntaxException("Expected 'in' after 'not'.", Current.Span) { IsParseError = true };
         }
 
         if (Current.Is("is"))
@@ -134,7 +134,7 @@ public sealed class Parser
             {
                 "missing" => false,
                 "present" => true,
-                _ => throw new ExpressionSyntaxException("'is' must be followed by 'missing' or 'present'.", Current.Span),
+                _ => throw new ExpressionSyntaxException("'is' must be followed by 'missing' or 'present'.", Current.Span) { IsParseError = true },
             };
             var end = Advance().Span;
             return new PresenceExpr(left, present, TextSpan.Cover(left.Span, end));
@@ -191,7 +191,7 @@ public sealed class Parser
                 Advance();
                 return new NowExpr(token.Span);
             case TokenKind.Identifier when token.Text is "and" or "or" or "in" or "is" or "between":
-                throw new ExpressionSyntaxException($"'{token.Text}' needs a value before it.", token.Span);
+                throw new ExpressionSyntaxException($"'{token.Text}' needs a value before it.", token.Span) { IsParseError = true };
             case TokenKind.Identifier:
                 return ParsePath();
             case TokenKind.Symbol when token.Text == "(":
@@ -202,9 +202,9 @@ public sealed class Parser
             case TokenKind.Symbol when token.Text == "[":
                 return ParseList();
             case TokenKind.End:
-                throw new ExpressionSyntaxException("The expression ends too early: a value is missing.", token.Span);
+                throw new ExpressionSyntaxException("The expression ends too early: a value is missing.", token.Span) { IsParseError = true };
             default:
-                throw new ExpressionSyntaxException($"Unexpected '{token.Text}'.", token.Span);
+                throw new ExpressionSyntaxException($"Unexpected '{token.Text}'.", token.Span) { IsParseError = true };
         }
     }
 
@@ -246,7 +246,7 @@ public sealed class Parser
     {
         if (!Current.Is(text))
         {
-            throw new ExpressionSyntaxException($"{message}.", Current.Span);
+            throw new ExpressionSyntaxException($"{message}.", Current.Span) { IsParseError = true };
         }
 
         return Advance();

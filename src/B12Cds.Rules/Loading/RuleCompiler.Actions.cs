@@ -104,7 +104,9 @@ internal sealed partial class RuleCompiler
                 }
 
                 var compatible = compiled.Type.Kind == declared.Type.Kind
-                    && (declared.Type.Kind != ValueKind.Fact || declared.Type.FactType == compiled.Type.FactType);
+                    && (declared.Type.Kind != ValueKind.Fact || declared.Type.FactType == compiled.Type.FactType)
+                    && (declared.Type.Kind != ValueKind.Quantity || declared.Type.Unit is null || compiled.Type.Unit is null
+                        || Facts.Units.UnitConversion.AreCommensurable(compiled.Type.Unit, declared.Type.Unit, compiled.Type.MolarMass));
                 if (!compatible)
                 {
                     Error(RuleDiagnosticIds.DeriveField, scalar.Location, $"'{field.Value}' of {type.Name} is declared as {declared.Type.Describe()}, but this is {compiled.Type.Describe()}.");
@@ -201,7 +203,7 @@ internal sealed partial class RuleCompiler
         }
         catch (ExpressionSyntaxException ex)
         {
-            Error(RuleDiagnosticIds.ExpressionType, _yaml.At(scalar, ex.Span), ex.Message);
+            Error(ex.IsParseError ? RuleDiagnosticIds.ExpressionSyntax : RuleDiagnosticIds.ExpressionType, _yaml.At(scalar, ex.Span), ex.Message);
             return null;
         }
     }

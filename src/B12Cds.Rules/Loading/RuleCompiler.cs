@@ -187,6 +187,13 @@ internal sealed partial class RuleCompiler
         }
 
         var typeEntries = mapping.Entries.Where(e => !allowedExtra.Contains(e.Key.Value)).ToList();
+
+        // Of several candidate keys, the one naming a fact type is the type; the others are typos of the other keys.
+        if (typeEntries.Count > 1 && typeEntries.Count(e => _schema.TryGet(e.Key.Value, out _)) == 1)
+        {
+            typeEntries = [.. typeEntries.OrderBy(e => _schema.TryGet(e.Key.Value, out _) ? 0 : 1)];
+        }
+
         if (typeEntries.Count != 1)
         {
             if (typeEntries.Count == 0)
@@ -263,6 +270,10 @@ internal sealed partial class RuleCompiler
             if (!NamePattern().IsMatch(bindingName.Value))
             {
                 Error(RuleDiagnosticIds.InvalidValue, bindingName.Location, $"'{bindingName.Value}' is not a valid binding name: use letters, digits and '_' (e.g. b12, first_dose).");
+            }
+            else if (ReservedName(bindingName.Value) is { } reason)
+            {
+                Error(RuleDiagnosticIds.DuplicateBinding, bindingName.Location, $"The name '{bindingName.Value}' {reason}; choose another (e.g. b12, hb, first_dose).");
             }
             else if (!_bindings.TryAdd(bindingName.Value, binding))
             {
@@ -369,6 +380,12 @@ internal sealed partial class RuleCompiler
 
         return kind == "count" ? new CountNode(inner, slot, where) : new TrendNode(inner, slot, trendField!, where);
     }
+
+    /// <summary>Why a binding name cannot be used: a word of the expression language, which would never read as the binding.</summary>
+    private static string? ReservedName(string name) =>
+        name is "now" or "true" or "false" or "and" or "or" or "not" or "in" or "is" or "between" or "missing" or "present"
+            ? "is a word of the expression language"
+            : null;
 
     private static FactField AggregateField(string name, ExprType type, string description) =>
         new(name, type, f => f is AggregateFact a && a.Fields.TryGetValue(name, out var v) ? v : Value.Null, description);

@@ -158,33 +158,72 @@ internal sealed class YamlReading
         }
     }
 
-    /// <summary>Maps a span inside a scalar's text to a file position (exact for one-line values; the line is exact for block text).</summary>
+    /// <summary>
+    /// Maps a span inside a scalar's value to its position in the file, from the raw text: plain values directly,
+    /// quoted values through their escapes, block (<c>|</c>) and folded (<c>&gt;</c>) values line by line at the
+    /// block's indentation.
+    /// </summary>
     public SourceLocation At(TreeScalar scalar, TextSpan span)
     {
-        var text = scalar.Value;
-        var offset = Math.Clamp(span.Start, 0, text.Length);
-        var newlines = 0;
-        var lineStart = 0;
-        for (var i = 0; i < offset; i++)
+        var offset = Math.Clamp(span.Start, 0, scalar.Value.Length);
+        var (line, column) = (scalar.Location.Line, scalar.Location.Column);
+        var raw = line - 1 < Lines.Length ? Lines[line - 1].TrimEnd('\r') : string.Empty;
+        var first = column - 1 < raw.Length ? raw[column - 1] : ' ';
+        return first switch
         {
-            if (text[i] == '\n')
+            '|' or '>' => InBlock(scalar.Location, line + 1, offset),
+            '"' or '\'' when !scalar.Value.Contains('\n') => InQuoted(scalar.Location, raw, column, offset, first),
+            _ when scalar.IsPlain && !scalar.Value.Contains('\n') => scalar.Location with { Column = column + offset },
+            _ => InBlock(scalar.Location, line, offset),
+        };
+    }
+
+    private static SourceLocation InQuoted(SourceLocation at, string raw, int column, int offset, char quote)
+    {
+        var j = column; // 0-based index of the first character after the opening quote
+        for (var count = 0; count < offset && j < raw.Length; count++)
+        {
+            j += quote == '"' && raw[j] == '\\' && j + 1 < raw.Length
+                ? raw[j + 1] switch { 'x' => 4, 'u' => 6, 'U' => 10, _ => 2 }
+                : quote == '\'' && raw[j] == '\'' && j + 1 < raw.Length && raw[j + 1] == '\'' ? 2 : 1;
+        }
+
+        return at with { Column = j + 1 };
+    }
+
+    private SourceLocation InBlock(SourceLocation at, int firstLine, int offset)
+    {
+        var indent = -1;
+        var position = 0;
+        for (var l = firstLine; l - 1 < Lines.Length; l++)
+        {
+            var text = Lines[l - 1].TrimEnd('\r');
+            var lineIndent = text.Length - text.TrimStart(' ').Length;
+            if (text.Trim().Length == 0)
             {
-                newlines++;
-                lineStart = i + 1;
+                position++;
+                continue;
             }
+
+            if (indent < 0)
+            {
+                indent = l == at.Line ? at.Column - 1 : lineIndent;
+            }
+            else if (lineIndent < indent)
+            {
+                break;
+            }
+
+            var content = text.Length - indent;
+            if (offset <= position + content)
+            {
+                return at with { Line = l, Column = indent + 1 + (offset - position) };
+            }
+
+            position += content + 1;
         }
 
-        if (!text.Contains('\n'))
-        {
-            // A plain scalar starts at its first character; a quoted one at its quote.
-            var quote = scalar.IsPlain ? 0 : 1;
-            return scalar.Location with { Column = scalar.Location.Column + quote + offset };
-        }
-
-        // Block text (| or >) starts on the line after the indicator; its column is the line's indentation plus the offset.
-        var line = scalar.Location.Line + 1 + newlines;
-        var indent = line - 1 < Lines.Length ? Lines[line - 1].Length - Lines[line - 1].TrimStart(' ').Length : 0;
-        return scalar.Location with { Line = line, Column = indent + 1 + (offset - lineStart) };
+        return at;
     }
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
