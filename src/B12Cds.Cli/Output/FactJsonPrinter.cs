@@ -14,7 +14,7 @@ internal static class FactJsonPrinter
         using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
-            writer.WriteString("asOf", facts.AsOf.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString("asOf", facts.AsOf.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
             writer.WriteString("valueSets", valueSetVersion);
             writer.WriteStartArray("facts");
             foreach (var fact in facts.Facts)

@@ -8,7 +8,7 @@ internal static class FactTextPrinter
 {
     public static void Print(TextWriter output, string inputName, FactSet facts, string valueSetVersion, bool verbose)
     {
-        output.WriteLine($"{facts.Facts.Count} fact(s) from {inputName}, as of {facts.AsOf:yyyy-MM-dd'T'HH:mm:ss'Z'}, value sets {valueSetVersion}");
+        output.WriteLine($"{facts.Facts.Count} fact(s) from {inputName}, as of {facts.AsOf.ToUniversalTime():yyyy-MM-dd'T'HH:mm:ss'Z'}, value sets {valueSetVersion}");
         if (facts.Facts.Count > 0)
         {
             output.WriteLine();

@@ -168,7 +168,8 @@ internal sealed partial class ExtractionRun
     private DosePhase ToPhase(Dosage dosage)
     {
         var dose = DoseOf(dosage.DoseAndRate.Select(d => d.DoseQuantity).FirstOrDefault(q => q is not null));
-        var interval = IntervalDays(dosage.Timing);
+        var exactInterval = IntervalDays(dosage.Timing);
+        var interval = exactInterval is { } exact ? decimal.Round(exact, 4) : (decimal?)null;
         var repeat = dosage.Timing?.Repeat;
         decimal? duration = repeat?.BoundsDuration is { Value: { IsExact: true } v } bd && UnitConversion.TryToDays(v.Value, bd.Code ?? bd.Unit ?? "d", out var days)
             ? days
@@ -181,7 +182,7 @@ internal sealed partial class ExtractionRun
             IntervalDays = interval,
             DurationDays = duration,
             Count = repeat?.Count,
-            DailyDoseMicrograms = dose is { Unit: "ug" } d && interval is > 0 ? decimal.Round(d.Value / interval.Value, 4) : null,
+            DailyDoseMicrograms = dose is { Unit: "ug" } d && exactInterval is > 0 ? decimal.Round(d.Value / exactInterval.Value, 4) : null,
             Text = dosage.Text,
         };
     }
@@ -192,14 +193,14 @@ internal sealed partial class ExtractionRun
         if (timing?.Repeat is { Period: { } period, PeriodUnit: { } unit } repeat && UnitConversion.TryToDays(period, unit, out var days))
         {
             var frequency = repeat.Frequency is > 0 ? repeat.Frequency.Value : 1;
-            return decimal.Round(days / frequency, 4);
+            return days / frequency;
         }
 
         return timing?.Code?.CodeIn("http://terminology.hl7.org/CodeSystem/v3-GTSAbbreviation") switch
         {
             "QD" => 1m,
             "BID" => 0.5m,
-            "TID" => decimal.Round(1m / 3, 4),
+            "TID" => 1m / 3,
             "QID" => 0.25m,
             "QOD" => 2m,
             "WK" => 7m,

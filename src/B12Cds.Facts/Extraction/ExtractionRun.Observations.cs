@@ -72,6 +72,9 @@ internal sealed partial class ExtractionRun
             { Text: { } text } => lab with { ValueText = text, ValueConcepts = _terminology.Match(new CodeableConcept { Text = text }, Domains.Result) },
             { Concept: { } concept } => lab with { ValueText = concept.Label(), ValueConcepts = _terminology.Match(concept, Domains.Result) },
             { Boolean: { } b } => lab with { ValueText = b ? "true" : "false" },
+            { Integer: { } n } => WithQuantity(lab, analyte, new Quantity { Value = n }, $"{path}.valueInteger"),
+            { Ratio: { Numerator.Value: { } num, Denominator.Value: { } den } } => lab with { ValueText = $"{num}:{den}" },
+            { Range: { } r } => lab with { ValueText = $"{r.Low?.Value?.ToString() ?? string.Empty}-{r.High?.Value?.ToString() ?? string.Empty} {r.Low?.Unit ?? r.High?.Unit}".Trim() },
             _ => lab,
         };
 
@@ -106,6 +109,11 @@ internal sealed partial class ExtractionRun
         }
 
         var unitText = UnitText(quantity);
+        if (unitText is not null && analyte.UnitAliases.TryGetValue(unitText, out var meant))
+        {
+            unitText = meant;
+        }
+
         if (unitText is null)
         {
             if (analyte.CanonicalUnit is null or "1" or "{ratio}")
@@ -136,7 +144,7 @@ internal sealed partial class ExtractionRun
             return lab with { Value = reported, Reported = reported };
         }
 
-        if (!UnitConversion.TryConvert(number.Value, ucum, canonical, analyte.MolarMass, out var converted))
+        if (!Convert(number.Value, ucum, canonical, analyte, out var converted))
         {
             Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' cannot be converted to {canonical}, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
             return lab with { ValueProblem = "unit-not-convertible", Reported = reported };
@@ -153,11 +161,22 @@ internal sealed partial class ExtractionRun
         }
 
         var unitText = UnitText(quantity);
+        if (unitText is not null && analyte.UnitAliases.TryGetValue(unitText, out var meant))
+        {
+            unitText = meant;
+        }
+
         return unitText is not null && UnitConversion.TryNormalize(unitText, out var ucum)
-            && UnitConversion.TryConvert(number.Value, ucum, canonical, analyte.MolarMass, out var converted)
+            && Convert(number.Value, ucum, canonical, analyte, out var converted)
             ? new Measurement(converted, canonical)
             : null;
     }
+
+    /// <summary>Converts with the analyte's molar mass, and its valence for equivalents (meq/L of K+).</summary>
+    private static bool Convert(decimal value, string from, string to, LabAnalyte analyte, out decimal result) =>
+        analyte.Valence is { } valence
+            ? UnitConversion.TryConvert(value, from, to, analyte.MolarMass, valence, out result)
+            : UnitConversion.TryConvert(value, from, to, analyte.MolarMass, out result);
 
     private static string? UnitText(Quantity quantity)
     {
@@ -243,17 +262,20 @@ internal sealed partial class ExtractionRun
         string? Text,
         CodeableConcept? Concept,
         bool? Boolean,
+        int? Integer,
+        Ratio? Ratio,
+        Fhir.Model.Range? Range,
         CodeableConcept? DataAbsentReason,
         IReadOnlyList<CodeableConcept> Interpretation,
         ObservationReferenceRange? ReferenceRange)
     {
         public ObservationValue(Observation o)
-            : this(o.Code, o.ValueQuantity, o.ValueString, o.ValueCodeableConcept, o.ValueBoolean, o.DataAbsentReason, o.Interpretation, o.ReferenceRange.Count > 0 ? o.ReferenceRange[0] : null)
+            : this(o.Code, o.ValueQuantity, o.ValueString, o.ValueCodeableConcept, o.ValueBoolean, o.ValueInteger, o.ValueRatio, o.ValueRange, o.DataAbsentReason, o.Interpretation, o.ReferenceRange.Count > 0 ? o.ReferenceRange[0] : null)
         {
         }
 
         public ObservationValue(ObservationComponent c)
-            : this(c.Code, c.ValueQuantity, c.ValueString, c.ValueCodeableConcept, c.ValueBoolean, c.DataAbsentReason, c.Interpretation, c.ReferenceRange.Count > 0 ? c.ReferenceRange[0] : null)
+            : this(c.Code, c.ValueQuantity, c.ValueString, c.ValueCodeableConcept, c.ValueBoolean, c.ValueInteger, c.ValueRatio, c.ValueRange, c.DataAbsentReason, c.Interpretation, c.ReferenceRange.Count > 0 ? c.ReferenceRange[0] : null)
         {
         }
     }

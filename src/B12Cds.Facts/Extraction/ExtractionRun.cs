@@ -49,7 +49,7 @@ internal sealed partial class ExtractionRun
                 case Procedure procedure when BelongsToSubject(entry, procedure.Subject):
                     ReadProcedure(entry, procedure);
                     break;
-                case AllergyIntolerance allergy when BelongsToSubject(entry, allergy.Patient):
+                case AllergyIntolerance allergy when BelongsToSubject(entry, allergy.Patient, "patient"):
                     ReadAllergy(entry, allergy);
                     break;
             }
@@ -116,11 +116,16 @@ internal sealed partial class ExtractionRun
         return Math.Max(age, 0);
     }
 
-    private bool BelongsToSubject(InputEntry entry, Reference? subject)
+    private bool BelongsToSubject(InputEntry entry, Reference? subject, string element = "subject")
     {
-        if (_subject is null || subject?.ReferenceValue is null)
+        if (subject?.ReferenceValue is null)
         {
             return true;
+        }
+
+        if (_subject is null)
+        {
+            return _options.PatientId is not { } wanted || NamesRequestedPatient(entry, subject, element, wanted);
         }
 
         var resolved = _index.Resolve(subject, entry);
@@ -133,7 +138,7 @@ internal sealed partial class ExtractionRun
 
             if (resolved.Resource is Patient)
             {
-                Report(FactIssueIds.OtherPatient, IssueSeverity.Warning, "business-rule", $"This {entry.Resource.ResourceType} is about another patient ({subject.ReferenceValue}); skipped.", $"{entry.Path}.subject");
+                Report(FactIssueIds.OtherPatient, IssueSeverity.Warning, "business-rule", $"This {entry.Resource.ResourceType} is about another patient ({subject.ReferenceValue}); skipped.", $"{entry.Path}.{element}");
                 return false;
             }
         }
@@ -150,7 +155,23 @@ internal sealed partial class ExtractionRun
             IssueSeverity.Warning,
             "not-found",
             $"The subject reference '{subject.ReferenceValue}' resolves to no resource in the input and does not name the patient evaluated; this {entry.Resource.ResourceType} was skipped.",
-            $"{entry.Path}.subject");
+            $"{entry.Path}.{element}");
+        return false;
+    }
+
+    /// <summary>
+    /// With a requested patient id that no Patient in the input has, keep only what names that patient: data about
+    /// anyone else must never become this patient's facts.
+    /// </summary>
+    private bool NamesRequestedPatient(InputEntry entry, Reference subject, string element, string wanted)
+    {
+        var resolved = _index.Resolve(subject, entry);
+        if (resolved?.Resource is Patient p ? string.Equals(p.Id, wanted, StringComparison.Ordinal) : subject.ReferenceValue!.TrimEnd('/').EndsWith($"Patient/{wanted}", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        Report(FactIssueIds.OtherPatient, IssueSeverity.Warning, "business-rule", $"This {entry.Resource.ResourceType} is about another patient ({subject.ReferenceValue}), not Patient/{wanted}; skipped.", $"{entry.Path}.{element}");
         return false;
     }
 
@@ -194,9 +215,15 @@ internal sealed partial class ExtractionRun
             foreach (var m in _terminology.Match(concept, domain))
             {
                 merged ??= [.. matches];
-                if (!merged.Any(x => x.ValueSetId == m.ValueSetId))
+                var existing = merged.FindIndex(x => x.ValueSetId == m.ValueSetId);
+                if (existing < 0)
                 {
                     merged.Add(m);
+                }
+                else if (merged[existing].Kind == MatchKind.Text && m.Kind == MatchKind.Code)
+                {
+                    // A code found in an ingredient outranks a text match on the product's name.
+                    merged[existing] = m;
                 }
             }
         }

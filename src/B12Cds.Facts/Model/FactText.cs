@@ -50,7 +50,7 @@ public static class FactText
 
         if (lab.ValueProblem is { } problem)
         {
-            return $"{lab.ValueText ?? "(no value)"} [{problem}]";
+            return $"{lab.ValueText ?? lab.Reported?.ToString() ?? "(no value)"} [{problem}]";
         }
 
         return lab.ValueText ?? (lab.Reported?.ToString() ?? "(no value)");

@@ -31,6 +31,12 @@ public sealed record LabAnalyte
     /// <summary>Gets the molar mass in g/mol, for converting between mass and molar concentrations, if needed.</summary>
     public decimal? MolarMass { get; init; }
 
+    /// <summary>Gets the ion's charge, when equivalents (meq/L) convert to moles (1 for potassium).</summary>
+    public int? Valence { get; init; }
+
+    /// <summary>Gets units as labs write them that mean something else in UCUM, mapped to the UCUM unit meant (TSH "mU/L" means m[IU]/L).</summary>
+    public IReadOnlyDictionary<string, string> UnitAliases { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Gets a value indicating whether results are qualitative (positive / negative), without units.</summary>
     public bool Qualitative { get; init; }
 

@@ -203,6 +203,8 @@ public static class TerminologyLoader
         CanonicalUnit = e.CanonicalUnit,
         AcceptedUnits = [.. e.AcceptedUnits],
         MolarMass = e.MolarMass,
+        Valence = e.Valence,
+        UnitAliases = e.UnitAliases.ToDictionary(StringComparer.Ordinal),
         Qualitative = e.Qualitative,
         Location = e.Location,
     };

@@ -34,6 +34,10 @@ internal sealed class EntryDraft
     public bool Qualitative { get; set; }
 
     public string? Domain { get; set; }
+
+    public int? Valence { get; set; }
+
+    public Dictionary<string, string> UnitAliases { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>What one file holds: its version and entries.</summary>
@@ -47,7 +51,7 @@ internal sealed partial class ValueSetFileReader
 {
     private static readonly string[] FileKeys = ["version", "domain", "valueSets", "analytes"];
     private static readonly string[] ValueSetKeys = ["id", "title", "codes", "includeValueSets", "text", "excludeText"];
-    private static readonly string[] AnalyteKeys = ["id", "title", "codes", "text", "excludeText", "canonicalUnit", "acceptedUnits", "molarMass", "qualitative"];
+    private static readonly string[] AnalyteKeys = ["id", "title", "codes", "text", "excludeText", "canonicalUnit", "acceptedUnits", "molarMass", "valence", "unitAliases", "qualitative"];
     private static readonly string[] CodeKeys = ["system", "code", "display", "status", "source"];
     private static readonly string[] Statuses = [ValueSetCode.Confirmed, ValueSetCode.SingleSource, ValueSetCode.Unconfirmed];
 
@@ -263,6 +267,40 @@ internal sealed partial class ValueSetFileReader
             else
             {
                 Error(TerminologyDiagnosticIds.InvalidValue, massNode.Location, $"'molarMass' must be a positive number of g/mol (e.g. 1355), not '{m}'.");
+            }
+        }
+
+        if (fields.TryGetValue("valence", out var valenceNode) && ReadString(valenceNode, "valence") is { Length: > 0 } v)
+        {
+            if (int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var valence) && valence is >= 1 and <= 4)
+            {
+                draft.Valence = valence;
+            }
+            else
+            {
+                Error(TerminologyDiagnosticIds.InvalidValue, valenceNode.Location, $"'valence' must be the ion's charge, 1 to 4 (1 for K+), not '{v}'.");
+            }
+        }
+
+        if (fields.TryGetValue("unitAliases", out var aliasNode))
+        {
+            if (aliasNode is TreeMapping aliases)
+            {
+                foreach (var (from, to) in aliases.Entries)
+                {
+                    if (to is TreeScalar { IsNull: false } target && Units.UnitConversion.TryNormalize(target.Value, out var ucum))
+                    {
+                        draft.UnitAliases[from.Value] = ucum;
+                    }
+                    else
+                    {
+                        Error(TerminologyDiagnosticIds.InvalidValue, to.Location, $"The alias of '{from.Value}' must be a UCUM unit (e.g. m[IU]/L).");
+                    }
+                }
+            }
+            else
+            {
+                Error(TerminologyDiagnosticIds.InvalidValue, aliasNode.Location, "'unitAliases' must be a mapping of unit as labs write it: UCUM unit (e.g. mU/L: m[IU]/L).");
             }
         }
 

@@ -135,7 +135,7 @@ public sealed partial class FactExtractorTests
         Assert.Null(lab.ValueProblem);
     }
 
-    [Fact(Skip = "BUG: potassium in meq/L (an acceptedUnit of 'potassium' in rules/valuesets/labs.yaml) is not converted: ExtractionRun.WithQuantity calls UnitConversion.TryConvert without a valence, which never converts equivalents to moles, so 4.2 meq/L gives ValueProblem 'unit-not-convertible' and FACT002 instead of 4.2 mmol/L.")]
+    [Fact]
     public void Extract_PotassiumInMeqPerL_ConvertedToMmolPerL()
     {
         // Arrange
@@ -548,5 +548,49 @@ public sealed partial class FactExtractorTests
         Assert.Null(lab.Code);
         Assert.Equal("preliminary", lab.Status);
         Assert.Equal("Serum B12", lab.Label);
+    }
+
+    [Fact]
+    public void Extract_TshInMilliInternationalUnits_SameUnit()
+    {
+        // Arrange
+        var observation = TestBundles.Lab("tsh", "3016-3", """ "valueQuantity": { "value": 2.5, "unit": "mIU/L" } """);
+
+        // Act
+        var lab = ExtractSingleLab(observation);
+
+        // Assert
+        Assert.Equal(new Measurement(2.5m, "m[IU]/L"), lab.Value);
+    }
+
+    [Fact]
+    public void Extract_TshInMilliUnitsPerLitre_ConvertedToMilliInternationalUnits()
+    {
+        // Arrange
+        var observation = TestBundles.Lab("tsh", "3016-3", """ "valueQuantity": { "value": 2.5, "unit": "mU/L" } """);
+
+        // Act
+        var lab = ExtractSingleLab(observation);
+
+        // Assert
+        Assert.Null(lab.ValueProblem);
+        Assert.Equal(new Measurement(2.5m, "m[IU]/L"), lab.Value);
+    }
+
+    [Theory]
+    [InlineData("28390-3", "\"valueRatio\": { \"numerator\": { \"value\": 1 }, \"denominator\": { \"value\": 80 } }")]
+    [InlineData("2132-9", "\"valueInteger\": 150")]
+    public void Extract_ValueIntegerOrRatio_NotReportedAsMissing(string loinc, string value)
+    {
+        // Arrange
+        var observation = TestBundles.Lab("lab", loinc, value);
+
+        // Act
+        var set = Extract(TestBundles.WithPatient(observation));
+
+        // Assert
+        var lab = Assert.Single(set.OfType<LabResult>());
+        Assert.NotEqual("value-missing", lab.ValueProblem);
+        Assert.DoesNotContain(set.Issues, i => i.Id == FactIssueIds.ValueMissing);
     }
 }

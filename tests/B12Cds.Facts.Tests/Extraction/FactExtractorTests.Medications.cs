@@ -128,7 +128,7 @@ public sealed partial class FactExtractorTests
         Assert.DoesNotContain(set.Issues, i => i.Id == FactIssueIds.UnresolvedReference);
     }
 
-    [Fact(Skip = "BUG: a Medication whose code text matches a value set by text and whose ingredient code matches the same value set by code is reported as matched by text: ExtractionRun.MatchAll skips a later match whose value set is already present, so the ingredient's ATC B03BA03 never upgrades 'hydroxocobalamin' to MatchKind.Code.")]
+    [Fact]
     public void Extract_ContainedMedicationWithCodedIngredient_MatchedByCode()
     {
         // Arrange
@@ -323,7 +323,7 @@ public sealed partial class FactExtractorTests
         Assert.Equal(new Measurement(1000m, "ug"), phase.Dose);
     }
 
-    [Theory(Skip = "BUG: DailyDoseMicrograms is computed from IntervalDays after IntervalDays was rounded to 4 decimals (ExtractionRun.ToPhase divides the dose by decimal.Round(days / frequency, 4)), so 1 mg three times a day gives 3000.3 ug/day instead of 3000, and 1 mg three times a week 428.5775 instead of 428.5714.")]
+    [Theory]
     [InlineData("3", "1", "d", "3000")]
     [InlineData("3", "1", "wk", "428.5714")]
     public void Extract_OneMilligramSeveralTimesPerPeriod_DailyDoseIsExact(string frequency, string period, string periodUnit, string expected)

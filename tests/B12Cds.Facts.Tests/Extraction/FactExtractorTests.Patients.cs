@@ -152,7 +152,7 @@ public sealed partial class FactExtractorTests
         Assert.Contains("p9", SingleIssue(set, FactIssueIds.NoPatient).Message, StringComparison.Ordinal);
     }
 
-    [Fact(Skip = "BUG: when ExtractionOptions.PatientId names no Patient in the input, ExtractionRun.BelongsToSubject accepts every resource (_subject is null), so an Observation whose subject resolves to another Patient resource in the input (here Patient/p1 while p9 is evaluated) becomes a fact instead of being skipped with FACT005.")]
+    [Fact]
     public void Extract_PatientIdOptionNotInInput_OtherPatientsDataSkipped()
     {
         // Arrange

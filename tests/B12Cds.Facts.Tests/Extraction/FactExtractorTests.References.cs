@@ -140,7 +140,7 @@ public sealed partial class FactExtractorTests
         Assert.Equal("p1", set.Patient?.PatientId);
     }
 
-    [Fact(Skip = "BUG: an AllergyIntolerance about another patient is reported (FACT005) with the expression '...resource.subject', but AllergyIntolerance has no 'subject': the element is 'patient' (ExtractionRun.BelongsToSubject hard-codes '.subject'; FACT004 for an unresolved AllergyIntolerance.patient has the same fault).")]
+    [Fact]
     public void Extract_AllergyOfOtherPatient_Fact005ExpressionNamesPatientElement()
     {
         // Arrange
@@ -172,5 +172,23 @@ public sealed partial class FactExtractorTests
         // Assert
         Assert.Empty(set.OfType<AllergyFact>());
         SingleIssue(set, FactIssueIds.OtherPatient);
+    }
+
+    [Fact]
+    public void Extract_RelativeReferencesBetweenAbsoluteFullUrls_ResolvedAgainstTheEntrysBase()
+    {
+        // Arrange: the Medication's id differs from its fullUrl's, so only the fullUrl (base + relative reference) matches.
+        var json = TestBundles.BundleWithFullUrls(
+            ("http://ehr.example.org/fhir/Patient/p1", TestBundles.Patient),
+            ("http://ehr.example.org/fhir/Medication/m1", """{ "resourceType": "Medication", "code": { "text": "Hydroxocobalamin 1 mg/mL injection" } }"""),
+            ("http://ehr.example.org/fhir/MedicationRequest/r1", Request("r1", "active", "\"medicationReference\": { \"reference\": \"Medication/m1\" }")));
+
+        // Act
+        var set = Extract(json);
+
+        // Assert
+        var use = Assert.Single(set.OfType<MedicationUse>());
+        Assert.True(use.Is("hydroxocobalamin"));
+        Assert.Empty(set.Issues);
     }
 }

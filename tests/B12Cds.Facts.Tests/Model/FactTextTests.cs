@@ -92,7 +92,7 @@ public sealed class FactTextTests
         Assert.Equal("intrinsic-factor-antibody Positive, [POS], on 2026-10-18T10:45:00+01:00, final", text);
     }
 
-    [Fact(Skip = "BUG: FactText.Describe of a lab with ValueProblem 'unit-not-convertible' prints '(no value)' although the value is known and kept in Reported (e.g. 150 fL): LabValue only falls back to Reported when there is no ValueProblem.")]
+    [Fact]
     public void Describe_LabWithUnitNotConvertible_ShowsReportedValue()
     {
         // Arrange
@@ -171,7 +171,7 @@ public sealed class FactTextTests
 
         // Assert
         Assert.Equal(
-            "hydroxocobalamin, proposed, 1000 ug route-intramuscular every 2.33 d for 14 d; then 1000 ug route-intramuscular every 91.31 d x4; then as directed; then dose not given, strength 1 mg/mL, from 2026-10-28, to 2027-10-28",
+            "hydroxocobalamin, proposed, 1 mg route-intramuscular every 2.33 d for 14 d; then 1 mg route-intramuscular every 91.31 d x4; then as directed; then dose not given, strength 1 mg/mL, from 2026-10-28, to 2027-10-28",
             text);
     }
 
@@ -193,7 +193,7 @@ public sealed class FactTextTests
         var text = FactText.Describe(given);
 
         // Assert
-        Assert.Equal("hydroxocobalamin, 1000 ug, route-intramuscular, given 2026-09-14T10:40:00+01:00, completed", text);
+        Assert.Equal("hydroxocobalamin, 1 mg, route-intramuscular, given 2026-09-14T10:40:00+01:00, completed", text);
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class RealValueSetFilesTests
     [InlineData("creatinine", "umol/L", new[] { "umol/L", "mg/dL" }, 113.12)]
     [InlineData("egfr", "mL/min/{1.73_m2}", new[] { "mL/min/{1.73_m2}" }, null)]
     [InlineData("ferritin", "ug/L", new[] { "ug/L", "ng/mL" }, null)]
-    [InlineData("tsh", "m[IU]/L", new[] { "m[IU]/L", "u[IU]/mL" }, null)]
+    [InlineData("tsh", "m[IU]/L", new[] { "m[IU]/L", "u[IU]/mL", "mU/L" }, null)]
     [InlineData("reticulocytes-absolute", "10*9/L", new[] { "10*9/L", "10*3/uL", "/nL" }, null)]
     public void RealCatalog_Analyte_HasUnitsAndMolarMass(string id, string canonical, string[] accepted, double? molarMass)
     {
