@@ -23,6 +23,10 @@ public static class CliApp
         var root = new RootCommand("B12 CDS: clinical decision support for vitamin B12 deficiency.")
         {
             FactsCommand.Create(context),
+            EvaluateCommand.Create(context),
+            LintCommand.Create(context),
+            TestCommand.Create(context),
+            SimulateCommand.Create(context),
         };
 
         var parsed = root.Parse(args);

@@ -209,7 +209,7 @@ public static class RuleSetLoader
                 }
             }
 
-            schema.AddDerived(d.Name, fields);
+            schema.AddDerived(d.Name, fields, d.Description);
         }
     }
 

@@ -28,7 +28,7 @@ internal sealed class YamlReading
         foreach (var d in found)
         {
             var id = d.Id == TerminologyDiagnosticIds.DuplicateKey ? RuleDiagnosticIds.DuplicateKey : RuleDiagnosticIds.YamlSyntax;
-            Diagnostics.Add(d with { Id = id, Message = d.Message.Replace("value set file", "rule file", StringComparison.Ordinal) });
+            Diagnostics.Add(d with { Id = id, Message = d.Message.Replace("value set file", "file", StringComparison.Ordinal).Replace("in value set files", "in these files", StringComparison.Ordinal) });
         }
 
         return root;

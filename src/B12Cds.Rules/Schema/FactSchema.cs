@@ -29,7 +29,7 @@ public sealed class FactSchema
     public bool TryGet(string name, [NotNullWhen(true)] out FactTypeSchema? type) => _types.TryGetValue(name, out type);
 
     /// <summary>Adds a derived fact type with the fields its <c>derive</c> actions set.</summary>
-    public FactTypeSchema AddDerived(string name, IReadOnlyDictionary<string, ExprType> fields)
+    public FactTypeSchema AddDerived(string name, IReadOnlyDictionary<string, ExprType> fields, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(fields);
         var schemaFields = fields.Select(f => new FactField(
@@ -41,7 +41,7 @@ public sealed class FactSchema
         Func<B12Cds.Facts.Model.Fact, DateTimeOffset?>? date = fields.TryGetValue("date", out var dateType) && dateType.Kind == ValueKind.Date
             ? fact => fact is DerivedFact d && d.Fields.TryGetValue("date", out var v) && v.Kind == ValueKind.Date ? v.Date : null
             : null;
-        var type = new FactTypeSchema(name, $"Derived by rules: {name}.", schemaFields, date, isDerived: true);
+        var type = new FactTypeSchema(name, description ?? $"Derived by rules: {name}.", schemaFields, date, isDerived: true);
         _types[name] = type;
         return type;
     }

@@ -1,0 +1,44 @@
+namespace B12Cds.Cards.Tests.CdsHooks;
+
+/// <summary>Version-5 (SHA-1 name-based) uuids, checked against published vectors.</summary>
+public sealed class NameBasedUuidTests
+{
+    private static readonly Guid DnsNamespace = new("6ba7b810-9dad-11d1-80b4-00c04fd430c8");
+
+    [Theory]
+    [InlineData("www.example.com", "2ed6657d-e927-568b-95e1-2665a8aea6a2")] // RFC 9562 Appendix A.4
+    [InlineData("python.org", "886313e1-3b8a-5372-9b90-0c9aee199e5d")] // Python's uuid module documentation
+    public void Create_DnsNamespace_MatchesPublishedVector(string name, string expected)
+    {
+        // Arrange
+        // Act
+        var uuid = NameBasedUuid.Create(DnsNamespace, name);
+
+        // Assert
+        Assert.Equal(Guid.Parse(expected), uuid);
+    }
+
+    [Fact]
+    public void FromParts_SameTextSplitDifferently_DifferentUuids()
+    {
+        // Arrange
+        // Act
+        var a = NameBasedUuid.FromParts(["a\nb", "c"]);
+        var b = NameBasedUuid.FromParts(["a", "b\nc"]);
+
+        // Assert
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
+    public void FromParts_NullAndEmpty_DifferentUuids()
+    {
+        // Arrange
+        // Act
+        var withNull = NameBasedUuid.FromParts(["card", null]);
+        var withEmpty = NameBasedUuid.FromParts(["card", string.Empty]);
+
+        // Assert
+        Assert.NotEqual(withNull, withEmpty);
+    }
+}

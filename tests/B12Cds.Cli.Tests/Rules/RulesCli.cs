@@ -1,0 +1,35 @@
+namespace B12Cds.Cli.Tests.Rules;
+
+/// <summary>Runs <c>b12cds</c> in-process for the rules commands (lint, test, simulate), and finds the repository's rules and samples.</summary>
+internal static class RulesCli
+{
+    private static readonly Lazy<string> RootPath = new(FindRoot);
+
+    /// <summary>Gets the repository's <c>rules</c> folder.</summary>
+    public static string Rules => Path.Combine(RootPath.Value, "rules");
+
+    /// <summary>Gets the repository's <c>fhir-samples</c> folder.</summary>
+    public static string Samples => Path.Combine(RootPath.Value, "fhir-samples");
+
+    /// <summary>Runs one command line at the samples' evaluation date (the default <c>--at</c>), capturing what it writes.</summary>
+    public static CliRun Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = CliApp.Run(args, output, error, SampleClock.Instance);
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "B12Cds.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No directory containing B12Cds.sln above {AppContext.BaseDirectory}.");
+    }
+}
