@@ -113,7 +113,7 @@ internal sealed class Template
         return new Template([.. parts], text);
     }
 
-    /// <summary>Renders the template for one match.</summary>
+    /// <summary>Renders the template for one match; an empty value leaves no run of blank lines behind (at most one).</summary>
     public string Render(MatchRow row)
     {
         var sb = new StringBuilder();
@@ -133,6 +133,12 @@ internal sealed class Template
             });
         }
 
-        return sb.ToString();
+        var text = sb.ToString();
+        while (text.Contains("\n\n\n", StringComparison.Ordinal))
+        {
+            text = text.Replace("\n\n\n", "\n\n", StringComparison.Ordinal);
+        }
+
+        return text;
     }
 }
