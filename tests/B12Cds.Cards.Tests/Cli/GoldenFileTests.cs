@@ -19,7 +19,7 @@ public sealed class GoldenFileTests
     public void Evaluate_SampleAsJson_MatchesGoldenFile(string sample, string profile)
     {
         // Arrange
-        var golden = Path.Combine(RepoPaths.Golden, $"{Path.GetFileNameWithoutExtension(sample)}.{profile}.json");
+        var golden = Path.Combine(Path.Combine(RepoPaths.TestProject("B12Cds.Cards.Tests"), "Golden"), $"{Path.GetFileNameWithoutExtension(sample)}.{profile}.json");
 
         // Act
         var run = Support.Cli.Run("evaluate", RepoPaths.Sample(sample), "--at", "2026-11-01", "--profile", profile, "--format", "json", "--rules", TestData.GoldenRules);
@@ -29,7 +29,7 @@ public sealed class GoldenFileTests
         var actual = run.Output.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (Environment.GetEnvironmentVariable(RegenerateVariable) == "1")
         {
-            Directory.CreateDirectory(RepoPaths.Golden);
+            Directory.CreateDirectory(Path.Combine(RepoPaths.TestProject("B12Cds.Cards.Tests"), "Golden"));
             File.WriteAllText(golden, actual);
             Assert.Fail($"{RegenerateVariable}=1: rewrote {golden}. Review the diff, then run the tests without the variable.");
         }

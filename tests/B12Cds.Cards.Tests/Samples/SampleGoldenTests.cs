@@ -28,7 +28,7 @@ public sealed class SampleGoldenTests
         return loaded.RuleSet ?? throw new InvalidOperationException($"The rules in {RepoPaths.Rules} do not load:{Environment.NewLine}{string.Join(Environment.NewLine, loaded.Diagnostics)}");
     });
 
-    private static string GoldenFolder => Path.Combine(RepoPaths.Golden, "samples");
+    private static string GoldenFolder => Path.Combine(Path.Combine(RepoPaths.TestProject("B12Cds.Cards.Tests"), "Golden"), "samples");
 
     public static TheoryData<string, string> SamplesAndProfiles()
     {

@@ -117,7 +117,7 @@ public sealed class RuleSetProviderTests : RuleSetProviderTestBase
         // Arrange
         var running = 0;
         var maxRunning = 0;
-        var provider = Track(new RuleSetProvider(Folder.Path, Logger, TimeProvider.System, new RuleSetProviderOptions { Debounce = TimeSpan.FromMilliseconds(10) }, dir =>
+        var provider = Track(new RuleSetProvider(Folder.Path, Logger, TimeProvider.System, new RuleSetProviderOptions { Debounce = TimeSpan.FromMilliseconds(100) }, dir =>
         {
             var now = Interlocked.Increment(ref running);
             InterlockedMax(ref maxRunning, now);

@@ -1,4 +1,3 @@
-using B12Cds.Facts.Tests.Terminology;
 
 namespace B12Cds.Facts.Tests.Extraction.Support;
 

@@ -1,6 +1,5 @@
 using B12Cds.Facts.Extraction;
 using B12Cds.Facts.Terminology;
-using B12Cds.Facts.Tests.Terminology;
 
 namespace B12Cds.Facts.Tests.Extraction.Support;
 
