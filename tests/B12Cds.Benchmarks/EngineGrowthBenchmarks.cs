@@ -15,7 +15,6 @@ namespace B12Cds.Benchmarks;
 public class EngineGrowthBenchmarks
 {
     private readonly EvaluationContext _context = new(PatientGenerator.At, "uk");
-    private string _folder = string.Empty;
     private RuleSet _ruleSet = null!;
     private IReadOnlyList<Fact> _facts = [];
 
@@ -28,13 +27,9 @@ public class EngineGrowthBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = RuleSetGenerator.CreateTemporary(Rules);
-        _ruleSet = RuleSets.Load(_folder);
+        _ruleSet = RuleSets.LoadGenerated(Rules);
         _facts = PatientGenerator.Scale(PatientGenerator.SampleFacts(_ruleSet.Terminology), FactScale);
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => RuleSetGenerator.Delete(_folder);
 
     [Benchmark]
     public EvaluationResult Evaluate() => RuleEngine.Instance.Evaluate(_ruleSet, _facts, _context);

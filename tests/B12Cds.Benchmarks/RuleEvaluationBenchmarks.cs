@@ -16,8 +16,6 @@ namespace B12Cds.Benchmarks;
 public class RuleEvaluationBenchmarks
 {
     private readonly EvaluationContext _context = new(PatientGenerator.At, "uk");
-    private string _folder = string.Empty;
-    private string _calendarFolder = string.Empty;
     private RuleSet _ruleSet = null!;
     private RuleSet _calendarRuleSet = null!;
     private IReadOnlyList<Fact> _facts = [];
@@ -25,18 +23,9 @@ public class RuleEvaluationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _folder = RuleSetGenerator.CreateTemporary(100);
-        _ruleSet = RuleSets.Load(_folder);
+        _ruleSet = RuleSets.LoadGenerated(100);
+        _calendarRuleSet = RuleSets.LoadGenerated(100, calendarWindows: true);
         _facts = PatientGenerator.SampleFacts(_ruleSet.Terminology);
-        _calendarFolder = RuleSetGenerator.CreateTemporary(100, calendarWindows: true);
-        _calendarRuleSet = RuleSets.Load(_calendarFolder);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        RuleSetGenerator.Delete(_folder);
-        RuleSetGenerator.Delete(_calendarFolder);
     }
 
     [Benchmark(Baseline = true)]

@@ -10,13 +10,14 @@ namespace B12Cds.Benchmarks;
 /// times today's size.
 /// </summary>
 /// <remarks>
-/// Rules go 50 to a file (<c>b12/generated-000.yaml</c>…). They cycle through ten shapes taken from the B12 rule
-/// catalogue: a lab threshold (select latest, within, a quantity <c>where</c>, a card with templates, sometimes a
-/// <c>derive</c>); a lab with <c>not</c> a finding; a lab with <c>exists</c> a medication; a medication without a B12
-/// medication; a <c>count</c> of injections; a <c>trend</c> of haemoglobin; a chained rule over a derived fact; a
-/// patient age check with a finding; <c>select max</c> with a <c>check</c>; a procedure with <c>not</c> a medication
-/// (or a finding) that puts a regimen on the CarePlan. Thresholds vary with the rule number, so on the sample patient some rules of
-/// each shape fire and some do not.
+/// Rules go 50 to a file (<c>b12/generated-000.yaml</c>…) and cycle through ten shapes from the B12 catalogue:
+/// a total B12 threshold (<c>select: latest</c> or <c>min value</c>, <c>within</c>, a quantity <c>where</c> in ng/L
+/// or pmol/L, a card with templates; the file's first one also <c>derive</c>s a status); MMA with <c>not</c> a
+/// neurological finding; folate with <c>exists</c> folic acid; metformin or a PPI without B12 replacement; a
+/// <c>count</c> of injections; a haemoglobin <c>trend</c>; a chain (status → flag → card, each file with its own
+/// derived types); patient age with a finding; <c>select: max value</c> with a <c>check</c>; a gastrectomy or a B12
+/// deficiency finding without oral B12 that suggests and puts a regimen on the CarePlan. Thresholds and windows vary
+/// with the rule number, so on the sample patient about four rules in ten fire.
 /// </remarks>
 internal static partial class RuleSetGenerator
 {
@@ -203,7 +204,7 @@ internal static partial class RuleSetGenerator
                     then:
                       - card:
                           indicator: info
-                          summary: "B12 injections recorded in the last {{30 + (n % 6 * 60)}} days: check the loading course"
+                          summary: "{doses.count} B12 injections recorded in the last {{30 + (n % 6 * 60)}} days: check the loading course"
 
                 """,
             5 => $$"""
@@ -214,8 +215,8 @@ internal static partial class RuleSetGenerator
                     then:
                       - card:
                           indicator: warning
-                          summary: "Haemoglobin rose less than 10 g/L over {{28 + (n % 4 * 28)}} days or more: poor response"
-                          detail: "Check adherence, iron (ferritin) and folate; consider another cause of anaemia."
+                          summary: "Haemoglobin rose {hb.change} over {hb.days} days: poor response"
+                          detail: "First {hb.first.value} on {hb.first.effective:date}, last {hb.last.value} on {hb.last.effective:date}. Check adherence, iron and folate."
 
                 """,
             6 => chainStep == 1

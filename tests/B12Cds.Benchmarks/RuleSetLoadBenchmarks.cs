@@ -21,9 +21,18 @@ public class RuleSetLoadBenchmarks
     public void Setup()
     {
         _folder = RuleSetGenerator.CreateTemporary(100);
-        _terminology = TerminologyLoader.LoadDirectory(Path.Combine(_folder, RuleSetLoader.ValueSetFolder)).Catalog
-            ?? throw new InvalidOperationException("The value sets do not load.");
-        _files = RuleSetLoader.RuleFiles(_folder).Select(f => (f, File.ReadAllText(f))).ToList();
+        try
+        {
+            RuleSets.Load(_folder);
+            _terminology = TerminologyLoader.LoadDirectory(Path.Combine(_folder, RuleSetLoader.ValueSetFolder)).Catalog
+                ?? throw new InvalidOperationException("The value sets do not load.");
+            _files = RuleSetLoader.RuleFiles(_folder).Select(f => (f, File.ReadAllText(f))).ToList();
+        }
+        catch
+        {
+            RuleSetGenerator.Delete(_folder);
+            throw;
+        }
     }
 
     [GlobalCleanup]

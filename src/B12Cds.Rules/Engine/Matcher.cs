@@ -29,9 +29,10 @@ internal static class Matcher
         switch (patterns[index])
         {
             case FactPatternNode p when p.Select == Selection.Each:
+                var windowStart = WindowStart(p, row);
                 foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
                 {
-                    if (Accepts(p, fact, row))
+                    if (Accepts(p, fact, row, windowStart))
                     {
                         Match(patterns, index + 1, row, memory, results);
                     }
@@ -107,8 +108,17 @@ internal static class Matcher
         }
     }
 
+    /// <summary>
+    /// The start of the pattern's look-back window (<c>within</c>), computed once per pattern, not per fact; null when
+    /// the pattern has no window; <see cref="DateTimeOffset.MaxValue"/> when the window cannot be computed (nothing matches).
+    /// </summary>
+    private static DateTimeOffset? WindowStart(FactPatternNode p, MatchRow row) =>
+        p.Within is { } within && p.Type.Date is not null
+            ? Quantities.Add(row.Context.Now, within(row), -1) ?? DateTimeOffset.MaxValue
+            : null;
+
     /// <summary>Binds <paramref name="fact"/> to the pattern's slot and tests it: value sets, date window, and (unless selecting) where.</summary>
-    private static bool Accepts(FactPatternNode p, Fact fact, MatchRow row, bool testWhere = true)
+    private static bool Accepts(FactPatternNode p, Fact fact, MatchRow row, DateTimeOffset? windowStart, bool testWhere = true)
     {
         if (p.ValueSets.Count > 0)
         {
@@ -136,13 +146,9 @@ internal static class Matcher
                 return false;
             }
 
-            if (p.Within is { } within)
+            if (windowStart is { } from && (date is not { } d || d < from))
             {
-                var window = within(row);
-                if (date is not { } d || Quantities.Add(row.Context.Now, window, -1) is not { } from || d < from)
-                {
-                    return false;
-                }
+                return false;
             }
         }
 
@@ -153,9 +159,10 @@ internal static class Matcher
     private static bool Any(FactPatternNode p, MatchRow row, WorkingMemory memory)
     {
         var found = false;
+        var windowStart = WindowStart(p, row);
         foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
         {
-            if (Accepts(p, fact, row))
+            if (Accepts(p, fact, row, windowStart))
             {
                 found = true;
                 break;
@@ -169,9 +176,10 @@ internal static class Matcher
     private static List<Fact> All(FactPatternNode p, MatchRow row, WorkingMemory memory)
     {
         var all = new List<Fact>();
+        var windowStart = WindowStart(p, row);
         foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
         {
-            if (Accepts(p, fact, row))
+            if (Accepts(p, fact, row, windowStart))
             {
                 all.Add(fact);
             }
@@ -190,9 +198,10 @@ internal static class Matcher
         Fact? best = null;
         Value bestValue = default;
         DateTimeOffset? bestDate = null;
+        var windowStart = WindowStart(p, row);
         foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
         {
-            if (!Accepts(p, fact, row, testWhere: false))
+            if (!Accepts(p, fact, row, windowStart, testWhere: false))
             {
                 continue;
             }

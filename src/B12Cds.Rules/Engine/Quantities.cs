@@ -41,9 +41,17 @@ internal static class Quantities
         return left.Unit is { } unit && TryConvert(right, unit, molarMass, out var r) ? left.Number.CompareTo(r) : null;
     }
 
-    /// <summary>A duration in days; months and years at their UCUM lengths.</summary>
-    public static decimal? Days(Value duration) =>
-        duration.Unit is { } unit && UnitConversion.TryToDays(duration.Number, unit, out var days) ? days : null;
+    /// <summary>A duration in days; months and years at their UCUM lengths (30.4375 d and 365.25 d).</summary>
+    public static decimal? Days(Value duration) => duration.Unit switch
+    {
+        "d" => duration.Number,
+        "wk" => duration.Number * 7,
+        "mo" => duration.Number * 30.4375m,
+        "a" => duration.Number * 365.25m,
+        "h" => duration.Number / 24,
+        { } unit when UnitConversion.TryToDays(duration.Number, unit, out var days) => days,
+        _ => null,
+    };
 
     /// <summary>Adds a duration to a date: whole months and years on the calendar, anything else in days.</summary>
     /// <remarks>A result beyond the calendar (9999-12-31 + 30 days) is missing (null), never an exception.</remarks>

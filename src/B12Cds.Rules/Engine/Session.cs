@@ -15,6 +15,7 @@ internal sealed class Session
     private readonly RuleSet _ruleSet;
     private readonly EvaluationContext _context;
     private readonly IReadOnlyList<Rule> _rules;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<Rule>> _readers;
     private readonly WorkingMemory _memory;
     private readonly int _maxFirings;
     private readonly List<Activation> _agenda = [];
@@ -29,7 +30,9 @@ internal sealed class Session
     {
         _ruleSet = ruleSet;
         _context = context;
-        _rules = ruleSet.Rules.Where(r => (r.Status == RuleStatus.Active || (options.IncludeDrafts && r.Status == RuleStatus.Draft)) && r.AppliesTo(context.Profile)).ToList();
+        var runnable = ruleSet.RunnableIn(context.Profile, options.IncludeDrafts);
+        _rules = runnable.Rules;
+        _readers = runnable.ReadersByType;
         _memory = new WorkingMemory(facts);
         _maxFirings = options.MaxFirings;
     }
@@ -57,12 +60,9 @@ internal sealed class Session
             var derivedTypes = Fire(next);
             foreach (var type in derivedTypes)
             {
-                foreach (var rule in _rules)
+                foreach (var rule in _readers.GetValueOrDefault(type) ?? [])
                 {
-                    if (rule.Reads.Contains(type))
-                    {
-                        Reactivate(rule);
-                    }
+                    Reactivate(rule);
                 }
             }
         }

@@ -22,7 +22,8 @@ namespace B12Cds.Rules.Hosting;
 /// Bursts of file events (an editor saving several files, a <c>git pull</c>) are debounced: the reload starts once
 /// the folder has been quiet for <see cref="RuleSetProviderOptions.Debounce"/>. Reloads run on a background task,
 /// never on the watcher's thread, and never two at once; <see cref="Changed"/> and <see cref="Rejected"/> are raised
-/// on that task, in load order.
+/// on that task, in load order, while the next reload waits: keep handlers short, and never block one on
+/// <see cref="ReloadAsync"/>. A handler that throws is logged; the others still run.
 /// </para>
 /// </remarks>
 public sealed class RuleSetProvider : IDisposable
@@ -52,7 +53,7 @@ public sealed class RuleSetProvider : IDisposable
     private int _loadingThread;
     private int _disposed;
 
-    /// <summary>Initializes a new instance of the <see cref="RuleSetProvider"/> class and loads the folder (synchronously); then watches it if <paramref name="options"/> say so.</summary>
+    /// <summary>Initializes a new instance of the <see cref="RuleSetProvider"/> class: loads the folder (synchronously) and, if <paramref name="options"/> say so, watches it from before that first load.</summary>
     /// <param name="rulesDirectory">The rules folder (rule files, <c>parameters.yaml</c>, <c>regimens.yaml</c>, <c>valuesets/</c>).</param>
     /// <param name="logger">Where loads, rejections (with every diagnostic) and failures are logged.</param>
     /// <param name="timeProvider">The clock for <see cref="LastLoaded"/> and the debounce.</param>

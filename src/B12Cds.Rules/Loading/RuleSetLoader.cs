@@ -168,7 +168,8 @@ public static class RuleSetLoader
             return new RuleSetLoadResult(null, ordered);
         }
 
-        var version = $"{versions.Order(VersionOrder.Instance).LastOrDefault() ?? "0.0.0"}+{Digest(fileList)[..4]}{(extraDigest ?? string.Empty)[..Math.Min(4, extraDigest?.Length ?? 0)]}";
+        // The digest covers every rule and value-set file, so any edit gives a new version (12 hex digits: no practical collisions).
+        var version = $"{versions.Order(VersionOrder.Instance).LastOrDefault() ?? "0.0.0"}+{Digest(fileList)[..6]}{(extraDigest ?? string.Empty)[..Math.Min(6, extraDigest?.Length ?? 0)]}";
         return new RuleSetLoadResult(new RuleSet(version, compiled, terminology, schema, parameters, regimens), ordered);
     }
 

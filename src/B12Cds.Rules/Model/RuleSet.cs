@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using B12Cds.Facts.Terminology;
 using B12Cds.Rules.Schema;
 
@@ -47,4 +48,24 @@ public sealed class RuleSet
 
     /// <summary>Gets the regimen table by id.</summary>
     public IReadOnlyDictionary<string, Regimen> Regimens { get; }
+
+    private ConcurrentDictionary<(string Profile, bool Drafts), Runnable> RunnableCache { get; } = new();
+
+    /// <summary>
+    /// Gets the rules that run in a profile (active, and drafts when asked) and, per fact type, those of them that read
+    /// it: computed once per rule set and profile, not per evaluation.
+    /// </summary>
+    internal Runnable RunnableIn(string profile, bool includeDrafts) =>
+        RunnableCache.GetOrAdd((profile, includeDrafts), key =>
+        {
+            var rules = Rules.Where(r => (r.Status == RuleStatus.Active || (key.Drafts && r.Status == RuleStatus.Draft)) && r.AppliesTo(key.Profile)).ToList();
+            var readers = rules
+                .SelectMany(r => r.Reads.Select(type => (Type: type, Rule: r)))
+                .GroupBy(x => x.Type, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (IReadOnlyList<Rule>)g.Select(x => x.Rule).ToList(), StringComparer.Ordinal);
+            return new Runnable(rules, readers);
+        });
+
+    /// <summary>The rules that run in one profile, and which of them read each fact type.</summary>
+    internal sealed record Runnable(IReadOnlyList<Rule> Rules, IReadOnlyDictionary<string, IReadOnlyList<Rule>> ReadersByType);
 }

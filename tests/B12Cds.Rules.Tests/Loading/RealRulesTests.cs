@@ -21,7 +21,7 @@ public sealed class RealRulesTests : RuleTestFixture
         Assert.Contains("DX-04", result.RuleSet!.ById.Keys);
         Assert.NotEmpty(result.RuleSet.Parameters);
         Assert.NotEmpty(result.RuleSet.Regimens);
-        Assert.Matches(@"^\d{4}\.\d{1,2}\.\d+\+[0-9a-f]{8}$", result.RuleSet.Version);
+        Assert.Matches(@"^\d{4}\.\d{1,2}\.\d+\+[0-9a-f]{12}$", result.RuleSet.Version);
     }
 
     [Fact]
