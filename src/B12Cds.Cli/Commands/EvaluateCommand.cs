@@ -49,11 +49,6 @@ internal static class EvaluateCommand
 
     private static int Run(CliContext context, FileInfo file, string? atOption, string? profileOption, string format, string? rulesOption)
     {
-        if (!EvaluationTime.TryRead(atOption, context.Time, out var asOf))
-        {
-            context.Error.WriteLine($"--at '{atOption}' is not a FHIR date or dateTime (e.g. 2026-11-21 or 2026-11-21T09:00:00Z).");
-            return CliApp.CannotRun;
-        }
 
         var profile = profileOption ?? NonEmpty(Environment.GetEnvironmentVariable(ProfileVariable)) ?? DefaultProfile;
         if (!Profiles.Contains(profile, StringComparer.Ordinal))
@@ -62,16 +57,8 @@ internal static class EvaluateCommand
             return CliApp.CannotRun;
         }
 
-        if (!file.Exists)
+        if (!CommandInputs.TryRead(context, atOption, file, rulesOption, out var asOf, out var rulesDirectory))
         {
-            context.Error.WriteLine($"File not found: {file.FullName}");
-            return CliApp.CannotRun;
-        }
-
-        var rulesDirectory = RulesLocator.Find(rulesOption);
-        if (rulesDirectory is null)
-        {
-            context.Error.WriteLine($"No rules folder found: pass --rules <dir> or set {RulesLocator.EnvironmentVariable}.");
             return CliApp.CannotRun;
         }
 

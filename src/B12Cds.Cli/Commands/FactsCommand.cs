@@ -35,22 +35,8 @@ internal static class FactsCommand
 
     private static int Run(CliContext context, FileInfo file, string? rulesOption, string? atOption, string format, bool verbose)
     {
-        if (!EvaluationTime.TryRead(atOption, context.Time, out var asOf))
+        if (!CommandInputs.TryRead(context, atOption, file, rulesOption, out var asOf, out var rulesDirectory))
         {
-            context.Error.WriteLine($"--at '{atOption}' is not a FHIR date or dateTime (e.g. 2026-11-21 or 2026-11-21T09:00:00Z).");
-            return CliApp.CannotRun;
-        }
-
-        if (!file.Exists)
-        {
-            context.Error.WriteLine($"File not found: {file.FullName}");
-            return CliApp.CannotRun;
-        }
-
-        var rulesDirectory = RulesLocator.Find(rulesOption);
-        if (rulesDirectory is null)
-        {
-            context.Error.WriteLine($"No rules folder found: pass --rules <dir> or set {RulesLocator.EnvironmentVariable}.");
             return CliApp.CannotRun;
         }
 
