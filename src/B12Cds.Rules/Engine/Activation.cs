@@ -43,31 +43,38 @@ internal readonly struct ActivationKey : IEquatable<ActivationKey>
     public ActivationKey(Rule rule, Fact?[] slots)
     {
         _rule = rule;
-        var identity = new List<object?>(slots.Length);
+        var length = 0;
+        foreach (var fact in slots)
+        {
+            length += fact is AggregateFact aggregate ? aggregate.Members.Count + 2 : 1;
+        }
+
+        var identity = new object?[length];
         var hash = new HashCode();
         hash.Add(rule);
+        var i = 0;
         foreach (var fact in slots)
         {
             if (fact is AggregateFact aggregate)
             {
-                identity.Add(aggregate.Kind);
+                identity[i++] = aggregate.Kind;
                 hash.Add(aggregate.Kind);
                 foreach (var m in aggregate.Members)
                 {
-                    identity.Add(m);
+                    identity[i++] = m;
                     hash.Add(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(m));
                 }
 
-                identity.Add(null);
+                identity[i++] = null;
             }
             else
             {
-                identity.Add(fact);
+                identity[i++] = fact;
                 hash.Add(fact is null ? 0 : System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(fact));
             }
         }
 
-        _identity = [.. identity];
+        _identity = identity;
         _hash = hash.ToHashCode();
     }
 

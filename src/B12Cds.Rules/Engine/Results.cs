@@ -59,17 +59,44 @@ public sealed record Firing(Rule Rule, int Sequence, IReadOnlyList<MatchedFact> 
     }
 }
 
-/// <summary>A card a rule emitted, its texts rendered for this patient.</summary>
+/// <summary>
+/// A card a rule emitted. Its texts are rendered for this patient from the rule's templates when first read (then
+/// kept): evaluation decides what to show; rendering it is the card layer's cost, paid once per card shown.
+/// </summary>
 public sealed record CardConclusion
 {
+    private readonly Lazy<string>? _summary;
+    private readonly Lazy<string?>? _detail;
+
+    /// <summary>Initializes a new instance of the <see cref="CardConclusion"/> class with its texts given.</summary>
+    public CardConclusion()
+    {
+    }
+
+    internal CardConclusion(Template summary, Template? detail, MatchRow row)
+    {
+        _summary = new Lazy<string>(() => summary.Render(row));
+        _detail = detail is null ? null : new Lazy<string?>(() => detail.Render(row));
+    }
+
     public required Firing Firing { get; init; }
 
     /// <summary>Gets the urgency: info, warning or critical.</summary>
     public required string Indicator { get; init; }
 
-    public required string Summary { get; init; }
+    /// <summary>Gets the one-line summary.</summary>
+    public string Summary
+    {
+        get => field ?? _summary?.Value ?? string.Empty;
+        init;
+    }
 
-    public string? Detail { get; init; }
+    /// <summary>Gets the markdown detail, if the rule has one.</summary>
+    public string? Detail
+    {
+        get => field ?? _detail?.Value;
+        init;
+    }
 
     /// <summary>Gets the clinical area (source.topic).</summary>
     public required string Area { get; init; }

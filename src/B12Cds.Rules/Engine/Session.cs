@@ -62,7 +62,12 @@ internal sealed class Session
             {
                 foreach (var rule in _readers.GetValueOrDefault(type) ?? [])
                 {
-                    Reactivate(rule);
+                    // A rule that reads the type only under 'not' gains nothing from a new fact of it: re-match it
+                    // only when it has pending activations the new fact may withdraw.
+                    if (rule.ReadsPositively.Contains(type) || HasPending(rule))
+                    {
+                        Reactivate(rule);
+                    }
                 }
             }
         }
@@ -91,15 +96,28 @@ internal sealed class Session
         }
     }
 
+    private bool HasPending(Rule rule)
+    {
+        foreach (var activation in _agenda)
+        {
+            if (ReferenceEquals(activation.Rule, rule))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Re-matches a rule after a fact it reads was derived: its pending activations are replaced by the current matches.</summary>
     private void Reactivate(Rule rule)
     {
-        var pending = new Dictionary<ActivationKey, Activation>();
+        Dictionary<ActivationKey, Activation>? pending = null;
         for (var i = _agenda.Count - 1; i >= 0; i--)
         {
             if (ReferenceEquals(_agenda[i].Rule, rule))
             {
-                pending[_agenda[i].Key] = _agenda[i];
+                (pending ??= [])[_agenda[i].Key] = _agenda[i];
                 _agenda.RemoveAt(i);
             }
         }
@@ -113,7 +131,7 @@ internal sealed class Session
             }
 
             // An activation still valid keeps its place in the order it was first matched.
-            _agenda.Add(pending.TryGetValue(key, out var kept) ? kept : new Activation(rule, slots, _sequence++));
+            _agenda.Add(pending is not null && pending.TryGetValue(key, out var kept) ? kept : new Activation(rule, slots, _sequence++));
         }
     }
 
@@ -191,14 +209,20 @@ internal sealed class Session
                     fields[name] = value(row);
                 }
 
+                var basis = new Fact[firing.Matched.Count];
+                for (var i = 0; i < basis.Length; i++)
+                {
+                    basis[i] = firing.Matched[i].Fact;
+                }
+
                 var fact = new DerivedFact
                 {
                     TypeName = derive.TypeName,
                     Fields = fields,
                     RuleId = firing.Rule.Id,
-                    Basis = firing.Matched.Select(m => m.Fact).ToList(),
-                    Source = new SourceReference("Rule", firing.Rule.Id, $"rule:{firing.Rule.Id}", $"rule {firing.Rule.Id}"),
-                    Label = $"{derive.TypeName} (from {firing.Rule.Id})",
+                    Basis = basis,
+                    Source = firing.Rule.DerivedSource,
+                    Label = derive.TypeName,
                 };
                 if (_memory.TryDerive(fact) && !derived.Contains(derive.TypeName, StringComparer.Ordinal))
                 {
@@ -208,12 +232,10 @@ internal sealed class Session
                 break;
 
             case CardAction card:
-                _cards.Add(new CardConclusion
+                _cards.Add(new CardConclusion(card.Summary, card.Detail, row)
                 {
                     Firing = firing,
                     Indicator = card.Indicator,
-                    Summary = card.Summary.Render(row),
-                    Detail = card.Detail?.Render(row),
                     Area = card.Area,
                     Links = card.Links,
                     Suggestions = card.Suggestions,

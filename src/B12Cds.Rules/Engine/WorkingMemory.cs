@@ -94,10 +94,19 @@ internal sealed class WorkingMemory
 
     private void Add(Fact fact)
     {
-        // Derived facts carry no value sets; still, never serve a stale index.
+        // Derived facts carry no value sets, so this rarely finds anything; still, never serve a stale index.
         if (_byValueSet.Count > 0)
         {
-            foreach (var key in _byValueSet.Keys.Where(k => k.Type == fact.FactType).ToList())
+            List<(string, string)>? stale = null;
+            foreach (var key in _byValueSet.Keys)
+            {
+                if (string.Equals(key.Type, fact.FactType, StringComparison.Ordinal))
+                {
+                    (stale ??= []).Add(key);
+                }
+            }
+
+            foreach (var key in stale ?? [])
             {
                 _byValueSet.Remove(key);
             }

@@ -13,7 +13,9 @@ public sealed class Rule
         Actions = actions;
         SlotNames = slotNames;
         Reads = patterns.SelectMany(TypesOf).ToHashSet(StringComparer.Ordinal);
+        ReadsPositively = patterns.Where(p => p is not NotNode).SelectMany(TypesOf).ToHashSet(StringComparer.Ordinal);
         Derives = actions.OfType<DeriveAction>().Select(a => a.TypeName).ToHashSet(StringComparer.Ordinal);
+        DerivedSource = new B12Cds.Facts.Model.SourceReference("Rule", header.Id, $"rule:{header.Id}", $"rule {header.Id}");
     }
 
     /// <summary>Gets the catalogue id, e.g. <c>DX-04</c>.</summary>
@@ -46,10 +48,19 @@ public sealed class Rule
     /// <summary>Gets the fact types its conditions read.</summary>
     public IReadOnlySet<string> Reads { get; }
 
+    /// <summary>
+    /// Gets the fact types its conditions read other than under <c>not</c>: a new fact of another type it reads can
+    /// only withdraw its activations, never add one.
+    /// </summary>
+    internal IReadOnlySet<string> ReadsPositively { get; }
+
     /// <summary>Gets the fact types its actions derive.</summary>
     public IReadOnlySet<string> Derives { get; }
 
     internal RuleHeader Header { get; }
+
+    /// <summary>Gets the source every fact this rule derives names: the rule itself (built once, shared).</summary>
+    internal B12Cds.Facts.Model.SourceReference DerivedSource { get; }
 
     internal IReadOnlyList<PatternNode> Patterns { get; }
 

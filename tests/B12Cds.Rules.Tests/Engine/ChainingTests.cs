@@ -120,7 +120,7 @@ public sealed class ChainingTests : RuleTestFixture
         Assert.Equal([lab], status.Basis);
         Assert.Equal("b12-status", status.FactType);
         Assert.Equal("Rule", status.Source.ResourceType);
-        Assert.Equal("b12-status (from DX-01)", status.Label);
+        Assert.Equal("b12-status", status.Label);
     }
 
     [Fact]
