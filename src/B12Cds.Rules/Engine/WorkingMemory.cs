@@ -3,7 +3,10 @@ using B12Cds.Rules.Schema;
 
 namespace B12Cds.Rules.Engine;
 
-/// <summary>The facts of one evaluation, indexed by fact type; derived facts are added as rules fire.</summary>
+/// <summary>
+/// The facts of one evaluation, indexed by fact type and by (fact type, value set) as they are added, so a pattern
+/// that names a value set looks at its members only; derived facts are added as rules fire.
+/// </summary>
 internal sealed class WorkingMemory
 {
     private static readonly List<Fact> None = [];
@@ -24,8 +27,7 @@ internal sealed class WorkingMemory
 
     /// <summary>
     /// The facts of a type that belong to any of <paramref name="valueSets"/> (all of the type when none are named),
-    /// each once, in insertion order. Built on first use per evaluation: most patterns name one value set, so a rule
-    /// looks at a handful of facts instead of every lab.
+    /// each once, in insertion order.
     /// </summary>
     public List<Fact> Candidates(string type, IReadOnlyList<string> valueSets)
     {
@@ -36,12 +38,11 @@ internal sealed class WorkingMemory
 
         if (valueSets.Count == 1)
         {
-            return InValueSet(type, valueSets[0]);
+            return _byValueSet.TryGetValue((type, valueSets[0]), out var members) ? members : None;
         }
 
-        var all = OfType(type);
         var union = new List<Fact>();
-        foreach (var fact in all)
+        foreach (var fact in OfType(type))
         {
             foreach (var id in valueSets)
             {
@@ -54,26 +55,6 @@ internal sealed class WorkingMemory
         }
 
         return union;
-    }
-
-    private List<Fact> InValueSet(string type, string valueSet)
-    {
-        if (_byValueSet.TryGetValue((type, valueSet), out var cached))
-        {
-            return cached;
-        }
-
-        var list = new List<Fact>();
-        foreach (var fact in OfType(type))
-        {
-            if (fact.Is(valueSet))
-            {
-                list.Add(fact);
-            }
-        }
-
-        _byValueSet[(type, valueSet)] = list;
-        return list;
     }
 
     /// <summary>Adds a derived fact unless an equal one (same type and field values) is already there; returns whether it was added.</summary>
@@ -92,26 +73,9 @@ internal sealed class WorkingMemory
         return true;
     }
 
+    /// <summary>Adds a fact to its type's list and to the list of every value set it belongs to: one pass, no scans later.</summary>
     private void Add(Fact fact)
     {
-        // Derived facts carry no value sets, so this rarely finds anything; still, never serve a stale index.
-        if (_byValueSet.Count > 0)
-        {
-            List<(string, string)>? stale = null;
-            foreach (var key in _byValueSet.Keys)
-            {
-                if (string.Equals(key.Type, fact.FactType, StringComparison.Ordinal))
-                {
-                    (stale ??= []).Add(key);
-                }
-            }
-
-            foreach (var key in stale ?? [])
-            {
-                _byValueSet.Remove(key);
-            }
-        }
-
         if (!_byType.TryGetValue(fact.FactType, out var list))
         {
             list = [];
@@ -119,6 +83,22 @@ internal sealed class WorkingMemory
         }
 
         list.Add(fact);
+        var concepts = fact.Concepts;
+        for (var i = 0; i < concepts.Count; i++)
+        {
+            var key = (fact.FactType, concepts[i].ValueSetId);
+            if (!_byValueSet.TryGetValue(key, out var members))
+            {
+                members = [];
+                _byValueSet.Add(key, members);
+            }
+
+            // A fact may match one value set twice (by code and by text): list it once.
+            if (members.Count == 0 || !ReferenceEquals(members[^1], fact))
+            {
+                members.Add(fact);
+            }
+        }
     }
 
     private static bool SameFields(DerivedFact a, DerivedFact b)
