@@ -10,19 +10,24 @@ namespace B12Cds.Rules.Engine;
 /// </summary>
 internal static class Matcher
 {
-    public static List<Fact?[]> Match(Rule rule, WorkingMemory memory, EvaluationContext context)
+    private static readonly List<Fact?[]> NoMatches = [];
+
+    /// <summary>Every match of the rule; <paramref name="row"/> is scratch space of at least the rule's slot count, cleared here.</summary>
+    public static List<Fact?[]> Match(Rule rule, WorkingMemory memory, MatchRow row)
     {
-        var results = new List<Fact?[]>();
-        var row = new MatchRow(rule.SlotNames.Count, context);
-        Match(rule.Patterns, 0, row, memory, results);
-        return results;
+        List<Fact?[]>? results = null;
+        Array.Clear(row.Slots);
+        Match(rule.Patterns, 0, row, memory, ref results, rule.SlotNames.Count);
+        return results ?? NoMatches;
     }
 
-    private static void Match(IReadOnlyList<PatternNode> patterns, int index, MatchRow row, WorkingMemory memory, List<Fact?[]> results)
+    private static void Match(IReadOnlyList<PatternNode> patterns, int index, MatchRow row, WorkingMemory memory, ref List<Fact?[]>? results, int slots)
     {
         if (index == patterns.Count)
         {
-            results.Add((Fact?[])row.Slots.Clone());
+            var match = new Fact?[slots];
+            Array.Copy(row.Slots, match, slots);
+            (results ??= []).Add(match);
             return;
         }
 
@@ -34,7 +39,7 @@ internal static class Matcher
                 {
                     if (Accepts(p, fact, row, windowStart))
                     {
-                        Match(patterns, index + 1, row, memory, results);
+                        Match(patterns, index + 1, row, memory, ref results, slots);
                     }
                 }
 
@@ -45,7 +50,7 @@ internal static class Matcher
                 if (Select(p, row, memory) is { } chosen)
                 {
                     row.Slots[p.Slot] = chosen;
-                    Match(patterns, index + 1, row, memory, results);
+                    Match(patterns, index + 1, row, memory, ref results, slots);
                     row.Slots[p.Slot] = null;
                 }
 
@@ -54,7 +59,7 @@ internal static class Matcher
             case NotNode n:
                 if (!Any(n.Inner, row, memory))
                 {
-                    Match(patterns, index + 1, row, memory, results);
+                    Match(patterns, index + 1, row, memory, ref results, slots);
                 }
 
                 break;
@@ -62,7 +67,7 @@ internal static class Matcher
             case ExistsNode e:
                 if (Any(e.Inner, row, memory))
                 {
-                    Match(patterns, index + 1, row, memory, results);
+                    Match(patterns, index + 1, row, memory, ref results, slots);
                 }
 
                 break;
@@ -72,13 +77,13 @@ internal static class Matcher
                 row.Slots[c.Slot] = new AggregateFact
                 {
                     Kind = "count",
-                    Source = new SourceReference("Aggregate", null, null, "count"),
+                    Source = CountSource,
                     Fields = new Dictionary<string, Value>(StringComparer.Ordinal) { ["count"] = Value.FromNumber(members.Count) },
                     Members = members,
                 };
                 if (c.Where is null || c.Where(row).IsTrue)
                 {
-                    Match(patterns, index + 1, row, memory, results);
+                    Match(patterns, index + 1, row, memory, ref results, slots);
                 }
 
                 row.Slots[c.Slot] = null;
@@ -90,7 +95,7 @@ internal static class Matcher
                     row.Slots[t.Slot] = trend;
                     if (t.Where is null || t.Where(row).IsTrue)
                     {
-                        Match(patterns, index + 1, row, memory, results);
+                        Match(patterns, index + 1, row, memory, ref results, slots);
                     }
 
                     row.Slots[t.Slot] = null;
@@ -101,7 +106,7 @@ internal static class Matcher
             case CheckNode check:
                 if (check.Condition(row).IsTrue)
                 {
-                    Match(patterns, index + 1, row, memory, results);
+                    Match(patterns, index + 1, row, memory, ref results, slots);
                 }
 
                 break;
@@ -244,22 +249,41 @@ internal static class Matcher
         return best;
     }
 
+    /// <summary>The first and last dated facts of the inner pattern (one pass, no sort: ties keep the earlier-added fact first).</summary>
     private static AggregateFact? Trend(TrendNode t, MatchRow row, WorkingMemory memory)
     {
-        var members = All(t.Inner, row, memory)
-            .Select(f => (Fact: f, Date: FactDates.Of(t.Inner.Type, f)))
-            .Where(x => x.Date is not null)
-            .OrderBy(x => x.Date)
-            .ToList();
-        if (members.Count < 2)
+        var members = All(t.Inner, row, memory);
+        Fact? first = null, last = null;
+        DateTimeOffset firstDate = default, lastDate = default;
+        var dated = 0;
+        foreach (var fact in members)
+        {
+            if (FactDates.Of(t.Inner.Type, fact) is not { } date)
+            {
+                continue;
+            }
+
+            dated++;
+            if (first is null || date < firstDate)
+            {
+                first = fact;
+                firstDate = date;
+            }
+
+            if (last is null || date >= lastDate)
+            {
+                last = fact;
+                lastDate = date;
+            }
+        }
+
+        if (dated < 2)
         {
             return null;
         }
 
-        var first = members[0];
-        var last = members[^1];
-        var a = t.Field.Read(first.Fact);
-        var b = t.Field.Read(last.Fact);
+        var a = t.Field.Read(first!);
+        var b = t.Field.Read(last!);
         var change = a.Kind switch
         {
             ValueKind.Quantity when b.Kind == ValueKind.Quantity && Quantities.TryConvert(a, b.Unit!, b.MolarMass, out var aInB) => Value.FromQuantity(b.Number - aInB, b.Unit!, b.MolarMass),
@@ -270,16 +294,20 @@ internal static class Matcher
         return new AggregateFact
         {
             Kind = "trend",
-            Source = new SourceReference("Aggregate", null, null, "trend"),
-            Members = members.Select(m => m.Fact).ToList(),
-            Fields = new Dictionary<string, Value>(StringComparer.Ordinal)
+            Source = TrendSource,
+            Members = members,
+            Fields = new Dictionary<string, Value>(5, StringComparer.Ordinal)
             {
-                ["first"] = Value.FromFact(first.Fact),
-                ["last"] = Value.FromFact(last.Fact),
+                ["first"] = Value.FromFact(first),
+                ["last"] = Value.FromFact(last),
                 ["change"] = change,
-                ["days"] = Value.FromNumber(decimal.Round((decimal)(last.Date!.Value - first.Date!.Value).TotalDays, 2)),
-                ["count"] = Value.FromNumber(members.Count),
+                ["days"] = Value.FromNumber(decimal.Round((decimal)(lastDate - firstDate).TotalDays, 2)),
+                ["count"] = Value.FromNumber(dated),
             },
         };
     }
+
+    private static readonly SourceReference TrendSource = new("Aggregate", null, null, "trend");
+
+    private static readonly SourceReference CountSource = new("Aggregate", null, null, "count");
 }

@@ -65,8 +65,11 @@ public sealed record Firing(Rule Rule, int Sequence, IReadOnlyList<MatchedFact> 
 /// </summary>
 public sealed record CardConclusion
 {
-    private readonly Lazy<string>? _summary;
-    private readonly Lazy<string?>? _detail;
+    private readonly Template? _summaryTemplate;
+    private readonly Template? _detailTemplate;
+    private readonly MatchRow? _row;
+    private string? _summary;
+    private string? _detail;
 
     /// <summary>Initializes a new instance of the <see cref="CardConclusion"/> class with its texts given.</summary>
     public CardConclusion()
@@ -75,8 +78,9 @@ public sealed record CardConclusion
 
     internal CardConclusion(Template summary, Template? detail, MatchRow row)
     {
-        _summary = new Lazy<string>(() => summary.Render(row));
-        _detail = detail is null ? null : new Lazy<string?>(() => detail.Render(row));
+        _summaryTemplate = summary;
+        _detailTemplate = detail;
+        _row = row;
     }
 
     public required Firing Firing { get; init; }
@@ -85,16 +89,17 @@ public sealed record CardConclusion
     public required string Indicator { get; init; }
 
     /// <summary>Gets the one-line summary.</summary>
+    /// <remarks>Rendering twice on two threads at once gives the same text; strings are immutable, so the race is harmless.</remarks>
     public string Summary
     {
-        get => field ?? _summary?.Value ?? string.Empty;
+        get => field ?? (_summary ??= _summaryTemplate?.Render(_row!)) ?? string.Empty;
         init;
     }
 
     /// <summary>Gets the markdown detail, if the rule has one.</summary>
     public string? Detail
     {
-        get => field ?? _detail?.Value;
+        get => field ?? (_detail ??= _detailTemplate?.Render(_row!));
         init;
     }
 

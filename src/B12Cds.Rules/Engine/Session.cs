@@ -25,6 +25,7 @@ internal sealed class Session
     private readonly List<CarePlanConclusion> _carePlan = [];
     private readonly List<EvaluationError> _errors = [];
     private long _sequence;
+    private MatchRow? _scratch;
 
     public Session(RuleSet ruleSet, IEnumerable<Fact> facts, EvaluationContext context, EvaluationOptions options)
     {
@@ -140,7 +141,13 @@ internal sealed class Session
     {
         try
         {
-            return Matcher.Match(rule, _memory, _context);
+            var slots = rule.SlotNames.Count;
+            if (_scratch is null || _scratch.Slots.Length < slots)
+            {
+                _scratch = new MatchRow(Math.Max(slots, 8), _context);
+            }
+
+            return Matcher.Match(rule, _memory, _scratch);
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or ArithmeticException or KeyNotFoundException)
         {

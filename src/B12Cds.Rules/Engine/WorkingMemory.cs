@@ -13,6 +13,10 @@ internal sealed class WorkingMemory
     private readonly Dictionary<string, List<Fact>> _byType = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Type, string ValueSet), List<Fact>> _byValueSet = [];
 
+    // Unions for patterns naming several value sets, by the pattern's own (immutable) list: built once per evaluation.
+    // Never stale: only derived facts are added later, and they belong to no value set.
+    private readonly Dictionary<IReadOnlyList<string>, List<Fact>> _unions = new(ReferenceEqualityComparer.Instance);
+
     public WorkingMemory(IEnumerable<Fact> facts)
     {
         foreach (var fact in facts)
@@ -41,7 +45,13 @@ internal sealed class WorkingMemory
             return _byValueSet.TryGetValue((type, valueSets[0]), out var members) ? members : None;
         }
 
+        if (_unions.TryGetValue(valueSets, out var cached))
+        {
+            return cached;
+        }
+
         var union = new List<Fact>();
+        _unions[valueSets] = union;
         foreach (var fact in OfType(type))
         {
             foreach (var id in valueSets)
