@@ -108,11 +108,7 @@ internal sealed partial class ExtractionRun
             return lab with { ValueProblem = "value-out-of-range" };
         }
 
-        var unitText = UnitText(quantity);
-        if (unitText is not null && analyte.UnitAliases.TryGetValue(unitText, out var meant))
-        {
-            unitText = meant;
-        }
+        var unitText = UnitText(quantity, analyte);
 
         if (unitText is null)
         {
@@ -160,11 +156,7 @@ internal sealed partial class ExtractionRun
             return null;
         }
 
-        var unitText = UnitText(quantity);
-        if (unitText is not null && analyte.UnitAliases.TryGetValue(unitText, out var meant))
-        {
-            unitText = meant;
-        }
+        var unitText = UnitText(quantity, analyte);
 
         return unitText is not null && UnitConversion.TryNormalize(unitText, out var ucum)
             && Convert(number.Value, ucum, canonical, analyte, out var converted)
@@ -177,6 +169,13 @@ internal sealed partial class ExtractionRun
         analyte.Valence is { } valence
             ? UnitConversion.TryConvert(value, from, to, analyte.MolarMass, valence, out result)
             : UnitConversion.TryConvert(value, from, to, analyte.MolarMass, out result);
+
+    /// <summary>The quantity's unit as this analyte's results mean it: a lab's spelling that means something else in UCUM is mapped (TSH "mU/L").</summary>
+    private static string? UnitText(Quantity quantity, LabAnalyte analyte)
+    {
+        var text = UnitText(quantity);
+        return text is not null && analyte.UnitAliases.TryGetValue(text, out var meant) ? meant : text;
+    }
 
     private static string? UnitText(Quantity quantity)
     {

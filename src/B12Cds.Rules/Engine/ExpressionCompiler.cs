@@ -11,15 +11,6 @@ namespace B12Cds.Rules.Engine;
 /// </summary>
 internal static partial class ExpressionCompiler
 {
-    private static readonly Dictionary<string, string> DurationUnits = new(StringComparer.Ordinal)
-    {
-        ["day"] = "d", ["days"] = "d", ["d"] = "d",
-        ["week"] = "wk", ["weeks"] = "wk", ["wk"] = "wk",
-        ["month"] = "mo", ["months"] = "mo", ["mo"] = "mo",
-        ["year"] = "a", ["years"] = "a", ["a"] = "a",
-        ["hour"] = "h", ["hours"] = "h", ["h"] = "h",
-    };
-
     /// <summary>Compiles a condition: it must be true/false.</summary>
     public static CompiledExpression CompileCondition(Expr expr, CompileScope scope)
     {
@@ -62,7 +53,7 @@ internal static partial class ExpressionCompiler
             return Constant(Value.FromNumber(n.Value), ExprType.Number);
         }
 
-        if (DurationUnits.TryGetValue(n.Unit, out var timeUnit))
+        if (DurationUnits.TryGet(n.Unit, out var timeUnit))
         {
             return Constant(Value.FromDuration(n.Value, timeUnit), ExprType.Duration);
         }

@@ -97,6 +97,10 @@ internal sealed class Session
         }
     }
 
+    /// <summary>A failure of one rule on this patient's data (logged, the other rules still run), as opposed to a bug.</summary>
+    private static bool IsRuleFailure(Exception ex) =>
+        ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or ArithmeticException or KeyNotFoundException;
+
     private bool HasPending(Rule rule)
     {
         foreach (var activation in _agenda)
@@ -149,7 +153,7 @@ internal sealed class Session
 
             return Matcher.Match(rule, _memory, _scratch);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or ArithmeticException or KeyNotFoundException)
+        catch (Exception ex) when (IsRuleFailure(ex))
         {
             _errors.Add(new EvaluationError(rule.Id, $"conditions failed: {ex.Message}"));
             return [];
@@ -195,7 +199,7 @@ internal sealed class Session
             {
                 Execute(action, firing, row, derived);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or ArithmeticException or KeyNotFoundException)
+            catch (Exception ex) when (IsRuleFailure(ex))
             {
                 // A rule whose action fails for this patient produces nothing; the others still run.
                 _errors.Add(new EvaluationError(rule.Id, $"{action.GetType().Name.Replace("Action", string.Empty, StringComparison.Ordinal).ToLowerInvariant()} failed: {ex.Message}"));

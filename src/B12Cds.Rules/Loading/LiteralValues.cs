@@ -9,15 +9,6 @@ namespace B12Cds.Rules.Loading;
 /// <summary>Reads literal values written in rule files: <c>180 days</c>, <c>0.45 umol/L</c>, <c>1 mg</c>, <c>true</c>, <c>text</c>.</summary>
 internal static class LiteralValues
 {
-    private static readonly Dictionary<string, string> TimeUnits = new(StringComparer.Ordinal)
-    {
-        ["day"] = "d", ["days"] = "d", ["d"] = "d",
-        ["week"] = "wk", ["weeks"] = "wk", ["wk"] = "wk",
-        ["month"] = "mo", ["months"] = "mo", ["mo"] = "mo",
-        ["year"] = "a", ["years"] = "a", ["a"] = "a",
-        ["hour"] = "h", ["hours"] = "h", ["h"] = "h",
-    };
-
     /// <summary>Reads any literal: a quantity, a duration, a number, true/false or text.</summary>
     public static Value Read(TreeScalar scalar)
     {
@@ -26,7 +17,7 @@ internal static class LiteralValues
             return Parser.Parse(scalar.Value) switch
             {
                 NumberLiteral { Unit: null } n => Value.FromNumber(n.Value),
-                NumberLiteral n when TimeUnits.TryGetValue(n.Unit!, out var t) => Value.FromDuration(n.Value, t),
+                NumberLiteral n when DurationUnits.TryGet(n.Unit!, out var t) => Value.FromDuration(n.Value, t),
                 NumberLiteral n when UnitConversion.TryNormalize(n.Unit, out var ucum) => Value.FromQuantity(n.Value, ucum),
                 BooleanLiteral b => Value.FromBoolean(b.Value),
                 _ => Value.FromText(scalar.Value),
