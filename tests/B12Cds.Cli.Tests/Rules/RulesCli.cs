@@ -20,16 +20,5 @@ internal static class RulesCli
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "B12Cds.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No directory containing B12Cds.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string FindRoot() => RepoPaths.Root;
 }

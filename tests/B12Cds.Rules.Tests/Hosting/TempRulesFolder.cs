@@ -123,18 +123,7 @@ internal sealed partial class TempRulesFolder : IDisposable
         }
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "B12Cds.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("B12Cds.sln not found above the test binaries.");
-    }
+    private static string FindRoot() => RepoPaths.Root;
 
     [GeneratedRegex(@"^rules:\s*$", RegexOptions.Multiline)]
     private static partial Regex RulesLine();

@@ -77,16 +77,5 @@ internal static class ScenarioTestData
         return result.RuleSet ?? throw new InvalidOperationException("The test rules do not load:\n" + string.Join("\n", result.Diagnostics));
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "B12Cds.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No directory containing B12Cds.sln above {AppContext.BaseDirectory}.");
-    }
+    private static string FindRoot() => RepoPaths.Root;
 }
