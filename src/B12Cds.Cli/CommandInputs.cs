@@ -1,3 +1,5 @@
+using B12Cds.Rules.Hosting;
+
 namespace B12Cds.Cli;
 
 /// <summary>The checks every command that reads a patient file makes first, each printing why it cannot run.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using B12Cds.Cli.Output;
+using B12Cds.Rules.Hosting;
 using B12Cds.Rules.Loading;
 using B12Cds.Rules.Model;
 using B12Cds.Rules.Scenarios;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using B12Cds.Rules.Hosting;
 using B12Cds.Rules.Loading;
 using B12Cds.Rules.Scenarios;
 

@@ -1,13 +1,16 @@
-namespace B12Cds.Cli;
+namespace B12Cds.Rules.Hosting;
 
 /// <summary>
 /// Finds the rules folder: <c>--rules</c>, else the <c>B12CDS_RULES</c> environment variable, else <c>./rules</c>,
-/// else the nearest <c>rules/</c> above the program. Rules are read where they are edited, never copied at build time.
+/// else the nearest <c>rules/</c> above the program (the CLI and the service alike). Rules are read where they are edited, never copied at build time.
 /// </summary>
-internal static class RulesLocator
+public static class RulesLocator
 {
+    /// <summary>The environment variable that names the rules folder.</summary>
     public const string EnvironmentVariable = "B12CDS_RULES";
 
+    /// <summary>Finds the rules folder, or returns null when there is none.</summary>
+    /// <param name="explicitDirectory">A folder the user named (e.g. <c>--rules</c>); used as given when not empty.</param>
     public static string? Find(string? explicitDirectory)
     {
         if (!string.IsNullOrWhiteSpace(explicitDirectory))
