@@ -2,6 +2,7 @@ using B12Cds.Rules.Engine;
 using B12Cds.Rules.Hosting;
 using B12Cds.Service.Diagnostics;
 using B12Cds.Service.Evaluation;
+using B12Cds.Service.Hooks;
 using Microsoft.Extensions.Options;
 
 namespace B12Cds.Service;
@@ -25,6 +26,10 @@ public static class ServiceRegistration
         });
         services.AddSingleton<IRuleEngine>(RuleEngine.Instance);
         services.AddSingleton<PatientEvaluator>();
+        services.AddSingleton<ServiceMetrics>();
+        services.AddSingleton<HookHandler>();
+        services.AddSingleton<FeedbackHandler>();
+        services.AddOpenApi();
         return builder;
     }
 
@@ -36,6 +41,8 @@ public static class ServiceRegistration
         // Load the rules at start, not on the first call: readiness reflects them from the beginning.
         _ = app.Services.GetRequiredService<RuleSetProvider>();
         app.MapHealthEndpoints();
+        app.MapOpenApi();
+        app.MapCdsHooks();
         return app;
     }
 }
