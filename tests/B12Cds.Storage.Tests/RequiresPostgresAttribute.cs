@@ -1,0 +1,5 @@
+namespace B12Cds.Storage.Tests;
+
+/// <summary>Marks a test class whose store tests need PostgreSQL.</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class RequiresPostgresAttribute : Attribute;

@@ -1,0 +1,138 @@
+namespace B12Cds.Storage.Tests;
+
+/// <summary>
+/// The store's contract, run against every provider by a derived class: each test gets a fresh, initialized,
+/// empty database of its own, removed after it.
+/// </summary>
+public abstract partial class StoreContractTests : IAsyncLifetime
+{
+    /// <summary>A time with microseconds, as both providers store them.</summary>
+    protected static readonly DateTimeOffset Now = new DateTimeOffset(2026, 3, 1, 10, 0, 0, TimeSpan.Zero).AddTicks(1_234_560);
+
+    protected const string PatientView = "b12-patient-view";
+    protected const string OrderSelect = "b12-order-select";
+
+    private readonly List<CdsStoreBase> _stores = [];
+
+    /// <summary>Gets the store under test, initialized.</summary>
+    protected CdsStoreBase Store { get; private set; } = null!;
+
+    protected abstract string ExpectedProvider { get; }
+
+    public async Task InitializeAsync()
+    {
+        await CreateDatabaseAsync();
+        Store = OpenStore();
+        await Store.InitializeAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        await DropDatabasesAsync();
+    }
+
+    /// <summary>Creates a new empty database (a schema, or a file location): the stores created next use it.</summary>
+    protected abstract Task CreateDatabaseAsync();
+
+    /// <summary>Removes every database this test created (after its stores are disposed).</summary>
+    protected abstract Task DropDatabasesAsync();
+
+    /// <summary>Creates a store instance on the newest database (not initialized).</summary>
+    protected abstract CdsStoreBase CreateStore();
+
+    /// <summary>Runs SQL on this test's database, outside the store.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
+    /// <summary>Opens another instance on the same database, disposed after the test.</summary>
+    protected CdsStoreBase OpenStore()
+    {
+        var store = CreateStore();
+        _stores.Add(store);
+        return store;
+    }
+
+    protected static ShownCard Card(string uuid, string key = "b12-low", string patient = "p1", string service = PatientView, DateTimeOffset? shownAt = null) =>
+        new(uuid, key, patient, service, service == PatientView ? "patient-view" : "order-select", "hook-" + uuid, shownAt ?? Now);
+
+    protected static FeedbackRecord Feedback(string cardUuid, string? patient = "p1", DateTimeOffset? receivedAt = null) => new()
+    {
+        ServiceId = PatientView,
+        CardUuid = cardUuid,
+        Outcome = "overridden",
+        ReasonSystem = "https://b12cds.example/override-reason",
+        ReasonCode = "snooze-3m",
+        OutcomeTimestamp = Now.AddSeconds(-5),
+        ReceivedAt = receivedAt ?? Now,
+        PatientId = patient,
+        CardKey = "b12-low",
+    };
+
+    protected static AuditRecord Audit(DateTimeOffset time, string? patient = "p1", Guid? id = null) => new()
+    {
+        Id = id ?? Guid.NewGuid(),
+        Time = time,
+        ServiceId = PatientView,
+        Hook = "patient-view",
+        HookInstance = Guid.NewGuid().ToString(),
+        PatientId = patient,
+        RuleSetVersion = "2026.03.1",
+        RulesFired = ["b12-low", "metformin-monitoring"],
+        CardUuids = [Guid.NewGuid().ToString()],
+        Outcome = "cards",
+        Duration = TimeSpan.FromTicks(123_450),
+    };
+
+    protected async Task<IReadOnlyList<AuditRecord>> AllAuditAsync() => await Store.QueryAuditAsync(new AuditQuery { Limit = CdsStoreBase.MaxQueryLimit });
+
+    [StoreFact]
+    public void Provider_IsTheProvidersName()
+    {
+        Assert.Equal(ExpectedProvider, Store.Provider);
+    }
+
+    [StoreFact]
+    public async Task InitializeAsync_Twice_IsIdempotent()
+    {
+        await Store.InitializeAsync();
+        await OpenStore().InitializeAsync();
+
+        Assert.Equal(1, await Store.GetSchemaVersionAsync());
+        await Store.RecordShownCardsAsync([Card("c1")]);
+        Assert.Single(await Store.FindShownCardsAsync(["c1"]));
+    }
+
+    [StoreFact]
+    public async Task InitializeAsync_InstancesStartingAtOnce_MigrateOnce()
+    {
+        // Arrange: a new database no instance has migrated yet.
+        await CreateDatabaseAsync();
+        var stores = Enumerable.Range(0, 4).Select(_ => OpenStore()).ToList();
+
+        // Act
+        await Task.WhenAll(stores.Select(store => Task.Run(() => store.InitializeAsync())));
+
+        // Assert
+        foreach (var store in stores)
+        {
+            Assert.Equal(1, await store.GetSchemaVersionAsync());
+        }
+
+        await stores[0].RecordShownCardsAsync([Card("c1")]);
+        Assert.Single(await stores[3].FindShownCardsAsync(["c1"]));
+    }
+
+    [StoreFact]
+    public async Task InitializeAsync_SchemaNewerThanThisBuild_Throws()
+    {
+        await ExecuteSqlAsync("INSERT INTO cds_schema_version (version, applied_at) SELECT 99, applied_at FROM cds_schema_version WHERE version = 1");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => OpenStore().InitializeAsync());
+
+        Assert.Contains("99", error.Message, StringComparison.Ordinal);
+    }
+}
