@@ -3,6 +3,7 @@ using B12Cds.Rules.Hosting;
 using B12Cds.Service.Diagnostics;
 using B12Cds.Service.Evaluation;
 using B12Cds.Service.Hooks;
+using B12Cds.Service.Storage;
 using Microsoft.Extensions.Options;
 
 namespace B12Cds.Service;
@@ -27,6 +28,7 @@ public static class ServiceRegistration
         services.AddSingleton<IRuleEngine>(RuleEngine.Instance);
         services.AddSingleton<PatientEvaluator>();
         services.AddSingleton<ServiceMetrics>();
+        services.AddB12CdsStore();
         services.AddSingleton<HookHandler>();
         services.AddSingleton<FeedbackHandler>();
         services.AddOpenApi();

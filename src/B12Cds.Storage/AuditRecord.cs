@@ -30,6 +30,12 @@ public sealed record AuditRecord
     /// <summary>Gets the uuids of the cards returned.</summary>
     public IReadOnlyList<string> CardUuids { get; init; } = [];
 
+    /// <summary>
+    /// Gets the cards the evaluation showed, recorded with the audit entry in the same transaction, so feedback can
+    /// find its card and the repeat window can see it (a card already recorded under its uuid is kept as first shown).
+    /// </summary>
+    public IReadOnlyList<ShownCard> ShownCards { get; init; } = [];
+
     /// <summary>Gets the outcome, for example <c>cards</c>, <c>no-cards</c>, <c>partial</c>, <c>precondition-failed</c>, <c>error</c>.</summary>
     public required string Outcome { get; init; }
 

@@ -21,16 +21,20 @@ public abstract partial class CdsStoreBase
         }
 
         return InTransactionAsync(
-            (transaction, ct) => InsertAllAsync(
-                transaction,
-                $"""
-                INSERT INTO cds_audit ({AuditColumns})
-                VALUES (@id, @occurred_at, @service_id, @hook, @hook_instance, @patient_id, @rule_set_version, @rules_fired, @card_uuids, @outcome, @duration, @detail)
-                ON CONFLICT (id) DO NOTHING
-                """,
-                records,
-                AddAudit,
-                ct),
+            async (transaction, ct) =>
+            {
+                await InsertAllAsync(
+                    transaction,
+                    $"""
+                    INSERT INTO cds_audit ({AuditColumns})
+                    VALUES (@id, @occurred_at, @service_id, @hook, @hook_instance, @patient_id, @rule_set_version, @rules_fired, @card_uuids, @outcome, @duration, @detail)
+                    ON CONFLICT (id) DO NOTHING
+                    """,
+                    records,
+                    AddAudit,
+                    ct).ConfigureAwait(false);
+                await InsertShownCardsAsync(transaction, records.SelectMany(r => r.ShownCards), ignoreRepeats: true, ct).ConfigureAwait(false);
+            },
             cancellationToken);
     }
 

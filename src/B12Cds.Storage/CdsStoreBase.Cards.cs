@@ -18,22 +18,25 @@ public abstract partial class CdsStoreBase
             return Task.CompletedTask;
         }
 
-        return InTransactionAsync(
-            (transaction, ct) => InsertAllAsync(
-                transaction,
-                $"INSERT INTO cds_shown_card ({ShownCardColumns}) VALUES (@card_uuid, @card_key, @patient_id, @service_id, @hook, @hook_instance, @shown_at)",
-                cards,
-                (command, card) => command
-                    .AddParameter("@card_uuid", card.CardUuid)
-                    .AddParameter("@card_key", card.CardKey)
-                    .AddParameter("@patient_id", card.PatientId)
-                    .AddParameter("@service_id", card.ServiceId)
-                    .AddParameter("@hook", card.Hook)
-                    .AddParameter("@hook_instance", card.HookInstance)
-                    .AddParameter("@shown_at", Time(card.ShownAt)),
-                ct),
-            cancellationToken);
+        return InTransactionAsync((transaction, ct) => InsertShownCardsAsync(transaction, cards, ignoreRepeats: false, ct), cancellationToken);
     }
+
+    /// <summary>Inserts shown cards; with <paramref name="ignoreRepeats"/>, a card whose uuid is already recorded (the same hookInstance answered twice) is left as first shown.</summary>
+    private Task InsertShownCardsAsync(DbTransaction transaction, IEnumerable<ShownCard> cards, bool ignoreRepeats, CancellationToken cancellationToken) =>
+        InsertAllAsync(
+            transaction,
+            $"INSERT INTO cds_shown_card ({ShownCardColumns}) VALUES (@card_uuid, @card_key, @patient_id, @service_id, @hook, @hook_instance, @shown_at)"
+                + (ignoreRepeats ? " ON CONFLICT (card_uuid) DO NOTHING" : string.Empty),
+            cards,
+            (command, card) => command
+                .AddParameter("@card_uuid", card.CardUuid)
+                .AddParameter("@card_key", card.CardKey)
+                .AddParameter("@patient_id", card.PatientId)
+                .AddParameter("@service_id", card.ServiceId)
+                .AddParameter("@hook", card.Hook)
+                .AddParameter("@hook_instance", card.HookInstance)
+                .AddParameter("@shown_at", Time(card.ShownAt)),
+            cancellationToken);
 
     /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<string, ShownCard>> FindShownCardsAsync(IReadOnlyCollection<string> cardUuids, CancellationToken cancellationToken = default)

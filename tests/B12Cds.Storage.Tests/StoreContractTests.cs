@@ -90,6 +90,22 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     protected async Task<IReadOnlyList<AuditRecord>> AllAuditAsync() => await Store.QueryAuditAsync(new AuditQuery { Limit = CdsStoreBase.MaxQueryLimit });
 
     [StoreFact]
+    public async Task AppendAuditAsync_RecordsTheCardsItShowed_AndTheSameCardTwiceIsKeptAsFirstShown()
+    {
+        var first = Audit(Now) with { ShownCards = [Card("c1"), Card("c2", key: "b12-folate")] };
+        var again = Audit(Now.AddSeconds(1)) with { ShownCards = [Card("c1", shownAt: Now.AddSeconds(1))] };
+
+        await Store.AppendAuditAsync([first]);
+        await Store.AppendAuditAsync([again]);
+
+        var found = await Store.FindShownCardsAsync(["c1", "c2"]);
+        Assert.Equal(2, found.Count);
+        Assert.Equal(Now, found["c1"].ShownAt);
+        Assert.Equal("b12-folate", found["c2"].CardKey);
+        Assert.Equal(2, (await AllAuditAsync()).Count);
+    }
+
+    [StoreFact]
     public void Provider_IsTheProvidersName()
     {
         Assert.Equal(ExpectedProvider, Store.Provider);
