@@ -2,6 +2,7 @@ using B12Cds.Rules.Engine;
 using B12Cds.Rules.Hosting;
 using B12Cds.Service.Diagnostics;
 using B12Cds.Service.Evaluation;
+using B12Cds.Service.FhirApi;
 using B12Cds.Service.Hooks;
 using B12Cds.Service.Storage;
 using Microsoft.Extensions.Options;
@@ -45,6 +46,7 @@ public static class ServiceRegistration
         app.MapHealthEndpoints();
         app.MapOpenApi();
         app.MapCdsHooks();
+        app.MapFhirApi();
         return app;
     }
 }

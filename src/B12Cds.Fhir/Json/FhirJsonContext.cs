@@ -27,4 +27,7 @@ namespace B12Cds.Fhir.Json;
 [JsonSerializable(typeof(DetectedIssue))]
 [JsonSerializable(typeof(OperationOutcome))]
 [JsonSerializable(typeof(Parameters))]
+[JsonSerializable(typeof(PlanDefinition))]
+[JsonSerializable(typeof(Provenance))]
+[JsonSerializable(typeof(CapabilityStatement))]
 internal sealed partial class FhirJsonContext : JsonSerializerContext;

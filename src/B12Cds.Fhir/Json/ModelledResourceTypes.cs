@@ -25,6 +25,9 @@ internal static class ModelledResourceTypes
         ["DetectedIssue"] = typeof(DetectedIssue),
         ["OperationOutcome"] = typeof(OperationOutcome),
         ["Parameters"] = typeof(Parameters),
+        ["PlanDefinition"] = typeof(PlanDefinition),
+        ["Provenance"] = typeof(Provenance),
+        ["CapabilityStatement"] = typeof(CapabilityStatement),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool TryGet(string name, [NotNullWhen(true)] out Type? type) => ByName.TryGetValue(name, out type);

@@ -25,6 +25,7 @@ public sealed class FhirJsonContextTests
         "Bundle", "Patient", "Observation", "Condition", "Medication", "MedicationRequest", "MedicationStatement",
         "MedicationAdministration", "Procedure", "AllergyIntolerance", "CarePlan", "ServiceRequest", "RequestGroup",
         "DetectedIssue", "OperationOutcome", "Parameters",
+        "PlanDefinition", "Provenance", "CapabilityStatement",
     };
 
     [Theory]
