@@ -2,6 +2,7 @@ using B12Cds.Rules.Engine;
 using B12Cds.Rules.Hosting;
 using B12Cds.Service.Diagnostics;
 using B12Cds.Service.Evaluation;
+using B12Cds.Service.Security;
 using Microsoft.Extensions.Options;
 
 namespace B12Cds.Service;
@@ -25,6 +26,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton<IRuleEngine>(RuleEngine.Instance);
         services.AddSingleton<PatientEvaluator>();
+        services.AddCdsHooksSecurity(builder.Configuration);
         return builder;
     }
 
@@ -35,6 +37,7 @@ public static class ServiceRegistration
 
         // Load the rules at start, not on the first call: readiness reflects them from the beginning.
         _ = app.Services.GetRequiredService<RuleSetProvider>();
+        app.UseCdsHooksSecurity();
         app.MapHealthEndpoints();
         return app;
     }
