@@ -4,6 +4,7 @@ using B12Cds.Service.Diagnostics;
 using B12Cds.Service.Evaluation;
 using B12Cds.Service.FhirApi;
 using B12Cds.Service.Hooks;
+using B12Cds.Service.Security;
 using B12Cds.Service.Storage;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public static class ServiceRegistration
         services.AddSingleton<HookHandler>();
         services.AddSingleton<FeedbackHandler>();
         services.AddOpenApi();
+        services.AddCdsHooksSecurity(builder.Configuration);
         return builder;
     }
 
@@ -43,6 +45,7 @@ public static class ServiceRegistration
 
         // Load the rules at start, not on the first call: readiness reflects them from the beginning.
         _ = app.Services.GetRequiredService<RuleSetProvider>();
+        app.UseCdsHooksSecurity();
         app.MapHealthEndpoints();
         app.MapOpenApi();
         app.MapCdsHooks();
