@@ -104,7 +104,7 @@ public sealed class CardFactoryTests
         // Assert
         Assert.All(cards, card =>
         {
-            Assert.Equal(["already-treated", "patient-declined", "not-relevant", "snooze-1-month"], card.OverrideReasons.Select(r => r.Code));
+            Assert.Equal(["already-treated", "patient-declined", "not-relevant", "snooze-1-week", "snooze-1-month", "snooze-3-months"], card.OverrideReasons.Select(r => r.Code));
             Assert.All(card.OverrideReasons, r => Assert.Equal("urn:b12cds:override-reason", r.System));
             Assert.All(card.OverrideReasons, r => Assert.False(string.IsNullOrWhiteSpace(r.Display)));
         });
