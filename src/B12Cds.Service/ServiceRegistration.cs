@@ -2,6 +2,7 @@ using B12Cds.Rules.Engine;
 using B12Cds.Rules.Hosting;
 using B12Cds.Service.Diagnostics;
 using B12Cds.Service.Evaluation;
+using B12Cds.Service.Prefetch;
 using Microsoft.Extensions.Options;
 
 namespace B12Cds.Service;
@@ -25,6 +26,7 @@ public static class ServiceRegistration
         });
         services.AddSingleton<IRuleEngine>(RuleEngine.Instance);
         services.AddSingleton<PatientEvaluator>();
+        services.AddB12CdsPrefetch(builder.Configuration);
         return builder;
     }
 
