@@ -26,4 +26,7 @@ public enum PrefetchArea
 
     /// <summary>Allergies and intolerances (e.g. cobalt).</summary>
     Allergies,
+
+    /// <summary>Findings recorded as Observations rather than Conditions (pregnancy status, symptoms, diet, nitrous oxide use).</summary>
+    Findings,
 }

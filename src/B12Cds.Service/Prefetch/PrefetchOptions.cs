@@ -90,6 +90,11 @@ public sealed class PrefetchOptions
     /// <value>The default is false.</value>
     public bool AllowInsecureHttp { get; set; }
 
+    /// <summary>Gets or sets the most referenced Medications read per call (<c>Medication/{id}</c>, when not in hand).</summary>
+    /// <value>The default is 20.</value>
+    [Range(0, 200)]
+    public int MaxMedicationReads { get; set; } = 20;
+
     /// <summary>Gets or sets the most FHIR servers that get their own circuit breaker; calls to further servers share one fallback breaker.</summary>
     /// <value>The default is 256.</value>
     [Range(1, 100_000)]

@@ -66,6 +66,10 @@ internal static class PrefetchReader
         }
     }
 
+    /// <summary>Reads a Medication with the given id; null for anything else.</summary>
+    public static Medication? ReadMedication(ReadOnlySpan<byte> json, string id) =>
+        Parser.Parse(json).Resource is Medication m && (m.Id is null || string.Equals(m.Id, id, StringComparison.Ordinal)) ? m : null;
+
     /// <summary>Gets the resource types a key may hold (Medication resources come with medication searches that include them).</summary>
     public static IReadOnlyList<string> Expected(PrefetchArea area) => area switch
     {
@@ -77,6 +81,7 @@ internal static class PrefetchReader
         PrefetchArea.MedicationAdministrations => ["MedicationAdministration", "Medication"],
         PrefetchArea.Procedures => ["Procedure"],
         PrefetchArea.Allergies => ["AllergyIntolerance"],
+        PrefetchArea.Findings => ["Observation"],
         _ => [],
     };
 

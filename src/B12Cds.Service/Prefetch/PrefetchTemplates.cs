@@ -1,4 +1,5 @@
 using System.Globalization;
+using B12Cds.Facts.Terminology;
 using B12Cds.Rules.Engine;
 using B12Cds.Rules.Model;
 
@@ -20,9 +21,9 @@ namespace B12Cds.Service.Prefetch;
 /// them it would say "no B12 result"), <c>conditions</c> (pernicious anaemia, pregnancy, causes), <c>medicationRequests</c>
 /// and <c>medicationStatements</c> (being on B12 replacement changes what a B12 result means and what to advise), and
 /// <c>allergies</c> (a cobalt or cobalamin allergy is a safety alert for injections; its absence would hide it).
-/// <c>medicationAdministrations</c> and <c>procedures</c> are optional: injections given and surgery done are usually
-/// also on the medication list and the problem list, and their absence makes advice incomplete (said on a card) rather
-/// than unsafe.
+/// <c>medicationAdministrations</c>, <c>procedures</c> and <c>findings</c> are optional: injections given, surgery done
+/// and findings recorded as Observations (pregnancy status, symptoms, diet) are usually also on the medication list and
+/// the problem list, and their absence makes advice incomplete (said on a card) rather than unsafe.
 /// </para>
 /// <para>
 /// <b>The lab date bound.</b> CDS Hooks 2.0 has no "today" token, so a template cannot say "the last 12 months". The
@@ -38,7 +39,9 @@ namespace B12Cds.Service.Prefetch;
 /// (<c>confirmed</c>, <c>single-source</c>, <c>unconfirmed</c>): the fact extractor matches results by all of them, and
 /// the data fetched must be what the rules would read from a Bundle holding the same results. The status marks codes to
 /// verify before release, in the value-set files, not codes to ignore at run time. Results coded only locally and
-/// matched by text cannot be searched for; an EHR that codes labs that way must prefetch them.
+/// matched by text cannot be searched for; an EHR that codes labs that way must prefetch them. The same holds for
+/// <c>findings</c>: an Observation is found by its code (pregnancy status, a coded symptom), not by a coded value under
+/// a generic code (diet: vegan), which only a prefetch can bring.
 /// </para>
 /// <para>
 /// <b>Statuses</b> are those the fact extractor reads: it skips cancelled and entered-in-error orders, not-taken
@@ -120,6 +123,11 @@ public static class PrefetchTemplates
             templates.Add(new("allergies", PrefetchArea.Allergies, $"AllergyIntolerance?patient={PatientToken}&_count={count}", Required: true));
         }
 
+        if (reads.Contains("finding") && FindingCodes(ruleSet) is { Length: > 0 } findingCodes)
+        {
+            templates.Add(new("findings", PrefetchArea.Findings, $"Observation?patient={PatientToken}&code={findingCodes}&_sort=-date&_count={count}", Required: false));
+        }
+
         return templates;
     }
 
@@ -148,6 +156,20 @@ public static class PrefetchTemplates
         ruleSet.Terminology.Analytes.Values
             .SelectMany(a => a.Codes)
             .Where(c => !c.IsPrefix)
+            .Select(c => $"{Escape(c.System)}|{Escape(c.Code)}")
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal));
+
+    /// <summary>
+    /// The codes of the finding value sets an Observation can carry as its code (SNOMED CT, LOINC, local codes; not
+    /// ICD-10-CM, a classification of diagnoses), as <c>system|code</c>, sorted.
+    /// </summary>
+    private static string FindingCodes(RuleSet ruleSet) => string.Join(
+        ',',
+        ruleSet.Terminology.ValueSets.Values
+            .Where(v => v.Domain is null or "finding")
+            .SelectMany(v => v.Codes)
+            .Where(c => !c.IsPrefix && !string.Equals(c.System, CodeSystems.Icd10Cm, StringComparison.Ordinal))
             .Select(c => $"{Escape(c.System)}|{Escape(c.Code)}")
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal));

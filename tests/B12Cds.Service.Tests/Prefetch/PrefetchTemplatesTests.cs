@@ -18,7 +18,7 @@ public sealed partial class PrefetchTemplatesTests
         var templates = PrefetchTemplates.For(ShippedRules.Value, "patient-view", AsOf, new PrefetchOptions());
 
         Assert.Equal(
-            ["patient", "labs", "conditions", "medicationRequests", "medicationStatements", "medicationAdministrations", "procedures", "allergies"],
+            ["patient", "labs", "conditions", "medicationRequests", "medicationStatements", "medicationAdministrations", "procedures", "allergies", "findings"],
             templates.Select(t => t.Key));
         Assert.Equal("Patient/{{context.patientId}}", templates[0].Query);
     }
@@ -47,6 +47,18 @@ public sealed partial class PrefetchTemplatesTests
         Assert.Equal(codes, CodeParameter(labs.Query).Split(',').Length);
         Assert.Contains("&date=ge2024-11-21&", labs.Query, StringComparison.Ordinal); // 730 days before the service's date
         Assert.EndsWith("&_sort=-date&_count=100", labs.Query, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_ShippedRules_FindingsAskForObservationCodesNotDiagnosisClassifications()
+    {
+        var findings = PrefetchTemplates.For(ShippedRules.Value, "patient-view", AsOf, new PrefetchOptions()).Single(t => t.Key == "findings");
+
+        Assert.StartsWith("Observation?patient={{context.patientId}}&code=", findings.Query, StringComparison.Ordinal);
+        Assert.Contains("http://loinc.org|82810-3", findings.Query, StringComparison.Ordinal); // pregnancy status
+        Assert.Contains("http://snomed.info/sct|", findings.Query, StringComparison.Ordinal);
+        Assert.DoesNotContain("icd-10", findings.Query, StringComparison.Ordinal);
+        Assert.False(findings.Required);
     }
 
     [Fact]

@@ -29,6 +29,12 @@ internal static class PrefetchTestData
     public static string Condition(string id, string patient = PatientId) =>
         $$$"""{"resourceType":"Condition","id":"{{{id}}}","clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"active"}]},"code":{"coding":[{"system":"http://snomed.info/sct","code":"84027009"}]},"subject":{"reference":"Patient/{{{patient}}}"}}""";
 
+    public static string MedicationRequest(string id, string medicationReference) =>
+        "{\"resourceType\":\"MedicationRequest\",\"id\":\"" + id + "\",\"status\":\"active\",\"intent\":\"order\",\"medicationReference\":{\"reference\":\"" + medicationReference + "\",\"display\":\"Hydroxocobalamin 1 mg/mL injection\"},\"subject\":{\"reference\":\"Patient/" + PatientId + "\"}}";
+
+    public static string Medication(string id) =>
+        "{\"resourceType\":\"Medication\",\"id\":\"" + id + "\",\"code\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"5514\"}]}}";
+
     public static string Outcome(string severity, string code, string diagnostics) =>
         $$$"""{"resourceType":"OperationOutcome","issue":[{"severity":"{{{severity}}}","code":"{{{code}}}","diagnostics":"{{{diagnostics}}}"}]}""";
 
