@@ -165,6 +165,33 @@ public sealed class FetchedPrefetchTests
     }
 
     [Fact]
+    public async Task Resolve_RetryAfterWithinTheBudget_IsHonoured()
+    {
+        var calls = 0;
+        var times = new System.Collections.Concurrent.ConcurrentQueue<long>();
+        await using var server = await FhirStandIn.StartAsync(context =>
+        {
+            times.Enqueue(TimeProvider.System.GetTimestamp());
+            if (Interlocked.Increment(ref calls) > 1)
+            {
+                return FhirStandIn.WriteJson(context, Patient());
+            }
+
+            context.Response.Headers.RetryAfter = "1";
+            return FhirStandIn.WriteJson(context, string.Empty, StatusCodes.Status503ServiceUnavailable);
+        });
+        var (services, resolver) = Resolver(("MaxRetryAfter", "00:00:02"));
+        await using var _ = services;
+
+        var outcome = await resolver.ResolveAsync(Request(new() { ["labs"] = null, ["conditions"] = null, ["procedures"] = null }, server.Base), CancellationToken.None);
+
+        Assert.Equal(PrefetchKeyState.Fetched, outcome.Keys[0].State);
+        var stamps = times.ToArray();
+        Assert.Equal(2, stamps.Length);
+        Assert.True(TimeProvider.System.GetElapsedTime(stamps[0], stamps[1]) >= TimeSpan.FromMilliseconds(900));
+    }
+
+    [Fact]
     public async Task Resolve_RetryAfterLongerThanTheBudget_IsNotRetried()
     {
         await using var server = await FhirStandIn.StartAsync(context =>
