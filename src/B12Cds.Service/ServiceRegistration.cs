@@ -4,6 +4,7 @@ using B12Cds.Service.Diagnostics;
 using B12Cds.Service.Evaluation;
 using B12Cds.Service.FhirApi;
 using B12Cds.Service.Hooks;
+using B12Cds.Service.Prefetch;
 using B12Cds.Service.Security;
 using B12Cds.Service.Storage;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ public static class ServiceRegistration
         services.AddSingleton<FeedbackHandler>();
         services.AddOpenApi();
         services.AddCdsHooksSecurity(builder.Configuration);
+        services.AddB12CdsPrefetch(builder.Configuration);
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using B12Cds.Service.Tests.Infrastructure;
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -8,7 +9,7 @@ public sealed class HealthTests(WebApplicationFactory<Program> factory) : IClass
     [Fact]
     public async Task Live_and_ready_answer_once_the_shipped_rules_are_loaded()
     {
-        using var client = factory.WithWebHostBuilder(b => b.UseSetting("B12Cds:RulesDirectory", RepoPaths.Rules)).CreateClient();
+        using var client = factory.WithWebHostBuilder(b => b.UseTestDefaults()).CreateClient();
 
         using var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));

@@ -81,7 +81,7 @@ public static class CdsServiceCatalog
     public static CdsServiceDefinition? Find(string id) => All.FirstOrDefault(s => string.Equals(s.Id, id, StringComparison.Ordinal));
 
     /// <summary>Builds the discovery document for <paramref name="ruleSet"/>: the prefetch templates follow what its rules read.</summary>
-    public static CdsDiscovery Describe(RuleSet ruleSet) => new(
+    public static CdsDiscovery Describe(RuleSet ruleSet, PrefetchTemplateProvider templates) => new(
     [
         .. All.Select(s => new CdsServiceDescription
         {
@@ -89,7 +89,7 @@ public static class CdsServiceCatalog
             Title = s.Title,
             Description = s.Description,
             Id = s.Id,
-            Prefetch = PrefetchTemplates.For(ruleSet, s.Hook).ToDictionary(t => t.Key, t => t.Query, StringComparer.Ordinal),
+            Prefetch = templates.For(ruleSet, s.Hook).ToDictionary(t => t.Key, t => t.Query, StringComparer.Ordinal),
             UsageRequirements = s.UsageRequirements,
         }),
     ]);

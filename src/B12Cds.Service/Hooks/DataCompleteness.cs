@@ -28,6 +28,7 @@ internal static class DataCompleteness
         PrefetchArea.MedicationAdministrations => ["administration"],
         PrefetchArea.Procedures => ["procedure"],
         PrefetchArea.Allergies => ["allergy"],
+        PrefetchArea.Findings => ["finding"],
         _ => [],
     };
 
@@ -89,6 +90,7 @@ internal static class DataCompleteness
         PrefetchArea.MedicationAdministrations => "injections given",
         PrefetchArea.Procedures => "procedures",
         PrefetchArea.Allergies => "allergies",
+        PrefetchArea.Findings => "coded findings",
         _ => area.ToString(),
     };
 

@@ -1,4 +1,5 @@
 using B12Cds.Rules.Hosting;
+using B12Cds.Service.Prefetch;
 
 namespace B12Cds.Service.Hooks;
 
@@ -9,8 +10,8 @@ internal static class HookEndpoints
     {
         var hooks = app.MapGroup("/cds-services").WithTags("CDS Hooks");
 
-        hooks.MapGet("/", (RuleSetProvider rules) => rules.Current is { } ruleSet
-                ? Results.Json(CdsServiceCatalog.Describe(ruleSet), HookJsonContext.Default.CdsDiscovery)
+        hooks.MapGet("/", (RuleSetProvider rules, PrefetchTemplateProvider templates) => rules.Current is { } ruleSet
+                ? Results.Json(CdsServiceCatalog.Describe(ruleSet, templates), HookJsonContext.Default.CdsDiscovery)
                 : ServiceErrors.Result(StatusCodes.Status503ServiceUnavailable, "transient", "No valid rule set is loaded; try again shortly."))
             .WithName("Discovery")
             .WithSummary("Lists the CDS services with their hooks and prefetch templates.")

@@ -21,6 +21,7 @@ internal sealed class HookHandler(
     RuleSetProvider rules,
     PatientEvaluator evaluator,
     PrefetchResolver prefetch,
+    PrefetchTemplateProvider templates,
     ICdsStore store,
     AuditWriter audit,
     ServiceMetrics metrics,
@@ -47,8 +48,8 @@ internal sealed class HookHandler(
             return Refuse(serviceId, StatusCodes.Status503ServiceUnavailable, "transient", "No valid rule set is loaded; try again shortly.");
         }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
-        deadline.CancelAfter(_options.Deadline);
+        // Prefetch stops early enough to leave time for evaluation; the rest of the call shares the same deadline.
+        using var deadline = prefetch.CreateDeadline(_options.Deadline, http.RequestAborted);
 
         var body = await RequestBody.ReadAsync(http.Request, _options.MaxRequestBodyBytes, http.RequestAborted);
         if (body is null)
@@ -79,11 +80,11 @@ internal sealed class HookHandler(
         }
 
         var parsed = Stopwatch.GetTimestamp();
-        var templates = PrefetchTemplates.For(ruleSet, service.Hook);
         var data = await prefetch.ResolveAsync(
             new PrefetchRequest
             {
-                Templates = templates,
+                Templates = templates.For(ruleSet, service.Hook),
+                CallId = request.HookInstance,
                 ContextTokens = request.ContextTokens,
                 Provided = request.Prefetch,
                 FhirServer = request.FhirServer,
@@ -107,7 +108,7 @@ internal sealed class HookHandler(
         {
             evaluation = evaluator.Evaluate(ruleSet, new EvaluationInput
             {
-                Resources = [.. data.Resources, .. drafts],
+                Resources = [new Bundle { Type = "collection", Entry = Distinct([.. data.Entries, .. drafts]) }],
                 PatientId = request.PatientId,
                 AsOf = time.GetUtcNow(),
                 Profile = _options.Profile,
@@ -190,7 +191,7 @@ internal sealed class HookHandler(
     }
 
     /// <summary>Reads <c>context.draftOrders</c> (order hooks): the requests being selected or signed.</summary>
-    private IReadOnlyList<Resource> ReadDraftOrders(CdsServiceDefinition service, CdsHookRequest request, out string? problem)
+    private IReadOnlyList<BundleEntry> ReadDraftOrders(CdsServiceDefinition service, CdsHookRequest request, out string? problem)
     {
         problem = null;
         if (service.Hook is not ("order-select" or "order-sign"))
@@ -213,7 +214,17 @@ internal sealed class HookHandler(
             return [];
         }
 
-        return [.. bundle.Entry.Select(e => e.Resource).OfType<Resource>()];
+        return bundle.Entry;
+    }
+
+    /// <summary>
+    /// The entries once each: two searches can return the same resource (an Observation matching both the lab and
+    /// the finding templates), and reading it twice would double its facts.
+    /// </summary>
+    private static List<BundleEntry> Distinct(List<BundleEntry> entries)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        return [.. entries.Where(e => e.Resource is { } r && (r.Id is null || seen.Add($"{r.ResourceType}/{r.Id}")))];
     }
 
     /// <summary>The identity of "the same card" across hooks and invocations: the rule that emitted it.</summary>

@@ -1,9 +1,10 @@
+using B12Cds.Fhir.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace B12Cds.Service.Security;
 
-/// <summary>Answers <c>413</c> with a problem document for a body over <see cref="ServiceOptions.MaxRequestBodyBytes"/>, whether or not it has a <c>Content-Length</c>.</summary>
+/// <summary>Answers <c>413</c> with an OperationOutcome for a body over <see cref="ServiceOptions.MaxRequestBodyBytes"/>, whether or not it has a <c>Content-Length</c>.</summary>
 /// <remarks>
 /// A declared length over the limit is refused before the body is read. Otherwise the body is counted as it is read, and the server's own limit
 /// (Kestrel) is set too; when either trips, the <c>413</c> replaces whatever the endpoint did, unless it has already started its response.
@@ -51,10 +52,9 @@ internal sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<
     {
         SecurityLog.BodyTooLarge(logger, context.Request.Path, _maxBytes);
         context.Response.Clear();
-        await TypedResults.Problem(
-                statusCode: StatusCodes.Status413PayloadTooLarge,
-                title: "Request body too large",
-                detail: $"The request body is larger than the {_maxBytes} bytes this service accepts.")
-            .ExecuteAsync(context).ConfigureAwait(false);
+        var outcome = OperationOutcomeBuilder.Build(
+            [new FhirIssue(IssueIds.TooLarge, IssueSeverity.Error, "too-long", $"The request body is larger than the {_maxBytes} bytes this service accepts. Nothing was read.")]);
+        var contentType = context.Request.Path.StartsWithSegments("/fhir", StringComparison.Ordinal) ? Hooks.ServiceErrors.FhirJsonContentType : "application/json";
+        await Hooks.ServiceErrors.Result(StatusCodes.Status413PayloadTooLarge, outcome, contentType).ExecuteAsync(context).ConfigureAwait(false);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Mvc.Testing;
+using B12Cds.Service.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace B12Cds.Service.Tests.FhirApi;
@@ -42,9 +43,9 @@ public sealed class FhirApiFixture : IAsyncLifetime
 
     /// <summary>Creates a host with the shipped rules and the fixed clock, with extra settings (the caller disposes it).</summary>
     public static WebApplicationFactory<Program> CreateFactory(params (string Key, string Value)[] settings) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        new WebApplicationFactory<Program>().WithLoopbackCaller().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("B12Cds:RulesDirectory", RepoPaths.Rules);
+            builder.UseTestDefaults();
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);

@@ -56,6 +56,7 @@ public sealed class HookEndpointTests : IDisposable
         var answer = await _client.PostAsync(PatientView, HookRequests.FromSample(sample));
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.True(answer.Cards().Count > 0, answer.Text);
         var expected = EvaluateDirectly(sample).Report.Cards.Select(c => c.Summary).Order(StringComparer.Ordinal);
         Assert.Equal(expected, answer.Cards().Select(c => (string)c["summary"]!).Order(StringComparer.Ordinal));
         Assert.NotEmpty(answer.Cards());
@@ -97,13 +98,18 @@ public sealed class HookEndpointTests : IDisposable
     }
 
     [Fact]
-    public async Task Normal_results_give_an_empty_card_list()
+    public async Task A_patient_with_no_b12_data_gets_an_empty_card_list()
     {
-        var answer = await _client.PostAsync(PatientView, HookRequests.FromSample("normal-results.json"));
+        var request = HookRequests.FromSample("normal-results.json");
+        foreach (var key in HookRequests.Keys.Keys.Where(k => k != "patient"))
+        {
+            request["prefetch"]![key] = null;
+        }
+
+        var answer = await _client.PostAsync(PatientView, request);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
-        Assert.Empty(answer.Cards());
-        Assert.NotNull(answer.Body!["cards"]);
+        Assert.Equal("""{"cards":[]}""", answer.Text);
     }
 
     [Fact]

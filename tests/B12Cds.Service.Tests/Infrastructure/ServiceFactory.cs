@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -15,8 +14,6 @@ namespace B12Cds.Service.Tests.Infrastructure;
 /// </summary>
 public class ServiceFactory : WebApplicationFactory<Program>
 {
-    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "b12cds-tests-" + Guid.NewGuid().ToString("N"));
-
     /// <summary>Gets the service's clock: the samples' evaluation date, at real speed; advance it to move time on.</summary>
     public ShiftedTimeProvider Clock { get; } = new(ShiftedTimeProvider.SampleDate);
 
@@ -35,8 +32,7 @@ public class ServiceFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("B12Cds:RulesDirectory", RepoPaths.Rules);
-        builder.UseSetting("B12Cds:DataDirectory", _dataDirectory);
+        builder.UseTestDefaults();
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -46,31 +42,7 @@ public class ServiceFactory : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(() => FromLoopback ? IPAddress.Loopback : IPAddress.Parse("203.0.113.7")));
+            services.AddSingleton<IStartupFilter>(new CallerAddressStartupFilter(() => FromLoopback ? IPAddress.Loopback : IPAddress.Parse("203.0.113.7")));
         });
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing && Directory.Exists(_dataDirectory))
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(_dataDirectory, recursive: true);
-        }
-    }
-
-    /// <summary>TestServer leaves the caller's address empty: set it first, as Kestrel would.</summary>
-    private sealed class RemoteAddressFilter(Func<IPAddress> address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = address();
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using B12Cds.Service.Tests.Infrastructure;
 
 namespace B12Cds.Service.Tests;
 
@@ -12,18 +12,5 @@ internal static class LoopbackCallerExtensions
 {
     /// <summary>Returns a factory whose calls appear to come from 127.0.0.1 (TestServer otherwise sets no remote address, which is not loopback).</summary>
     public static WebApplicationFactory<Program> WithLoopbackCaller(this WebApplicationFactory<Program> factory) =>
-        factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter, LoopbackStartupFilter>()));
-
-    private sealed class LoopbackStartupFilter : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                context.Connection.RemoteIpAddress = IPAddress.Loopback;
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
+        factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<IStartupFilter>(new CallerAddressStartupFilter(() => IPAddress.Loopback))));
 }

@@ -210,8 +210,11 @@ public sealed class SecurityMiddlewareTests(WebApplicationFactory<Program> facto
         using var response = await client.SendAsync(SecurityTestHost.Request(HttpMethod.Post, SecurityTestHost.ProbePath, content: new ByteArrayContent(new byte[2048])));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("1024 bytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"resourceType\":\"OperationOutcome\"", body, StringComparison.Ordinal);
+        Assert.Contains("FHIR007", body, StringComparison.Ordinal);
+        Assert.Contains("1024 bytes", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using B12Cds.Service.Tests.Infrastructure;
 using System.Net;
 using System.Text.Json;
 using B12Cds.Service.Security;
@@ -14,7 +15,7 @@ namespace B12Cds.Service.Tests.Security;
 
 /// <summary>
 /// The real host for security tests: environment, caller address, JWKS stub, clock and captured logs chosen by the test, plus a probe endpoint
-/// at <c>/cds-services/__probe</c> (and <c>/fhir/__probe</c>) that runs after the service's pipeline and echoes the authenticated issuer.
+/// at <c>/cds-services/__probe/check</c> (and <c>/fhir/__probe</c>; paths no service route matches) that runs after the service's pipeline and echoes the authenticated issuer.
 /// </summary>
 /// <remarks>
 /// TestServer leaves <c>Connection.RemoteIpAddress</c> null, which the service treats as not loopback; <see cref="RemoteAddress"/> sets it
@@ -22,9 +23,9 @@ namespace B12Cds.Service.Tests.Security;
 /// </remarks>
 internal sealed class SecurityTestHost
 {
-    public const string ProbePath = "/cds-services/__probe";
+    public const string ProbePath = "/cds-services/__probe/check";
     public const string FhirProbePath = "/fhir/__probe";
-    public const string JsonProbePath = "/cds-services/__json-probe";
+    public const string JsonProbePath = "/cds-services/__json-probe/check";
 
     public string Environment { get; init; } = "Production";
 
@@ -40,7 +41,7 @@ internal sealed class SecurityTestHost
     public WebApplicationFactory<Program> Build(WebApplicationFactory<Program> factory) => factory.WithWebHostBuilder(builder =>
     {
         builder.UseEnvironment(Environment);
-        builder.UseSetting("B12Cds:RulesDirectory", RepoPaths.Rules);
+        builder.UseTestDefaults();
         builder.UseSetting("Logging:LogLevel:Default", "Trace");
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Trace");
         var issuers = Keys.Options.TrustedIssuers;
