@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using B12Cds.Testing;
 
 namespace B12Cds.LoadTest;
 
@@ -90,6 +91,12 @@ public sealed class RequestCorpus
             entries.Add((null, bundle, single.GetString() ?? string.Empty));
         }
 
+        // As an EHR's FHIR API returns them: references between entries by urn:uuid become relative Type/id
+        // references (a read of the Patient carries no fullUrl, so a urn:uuid subject would resolve to nothing).
+        var relative = entries
+            .Where(e => e.FullUrl?.StartsWith("urn:uuid:", StringComparison.Ordinal) == true && e.Resource.TryGetProperty("id", out _))
+            .ToDictionary(e => e.FullUrl!, e => $"{e.Type}/{e.Resource.GetProperty("id").GetString()}", StringComparer.Ordinal);
+
         var subject = FindSubject(entries, bundle)
             ?? throw new InvalidDataException($"Sample '{sample}' has no Patient resource.");
         var patientId = subject.Resource.TryGetProperty("id", out var pid) ? pid.GetString() ?? string.Empty : string.Empty;
@@ -122,7 +129,7 @@ public sealed class RequestCorpus
                     }
                     else
                     {
-                        matches[0].Resource.WriteTo(writer);
+                        WriteResource(writer, matches[0].Resource, relative);
                     }
 
                     continue;
@@ -144,11 +151,11 @@ public sealed class RequestCorpus
                     writer.WriteStartObject();
                     if (match.FullUrl is not null)
                     {
-                        writer.WriteString("fullUrl", match.FullUrl);
+                        writer.WriteString("fullUrl", relative.TryGetValue(match.FullUrl, out var reference) ? EhrReferences.EhrBase + reference : match.FullUrl);
                     }
 
                     writer.WritePropertyName("resource");
-                    match.Resource.WriteTo(writer);
+                    WriteResource(writer, match.Resource, relative);
                     writer.WriteStartObject("search");
                     writer.WriteString("mode", "match");
                     writer.WriteEndObject();
@@ -166,6 +173,20 @@ public sealed class RequestCorpus
         var body = buffer.WrittenSpan.ToArray();
         var offset = body.AsSpan().IndexOf(Encoding.UTF8.GetBytes(InstancePlaceholder));
         return new HookRequestBody(sample, patientId, body, offset);
+    }
+
+    /// <summary>Writes <paramref name="resource"/> with each <c>urn:uuid:</c> reference in <paramref name="relative"/> replaced.</summary>
+    private static void WriteResource(Utf8JsonWriter writer, JsonElement resource, Dictionary<string, string> relative)
+    {
+        if (relative.Count == 0)
+        {
+            resource.WriteTo(writer);
+            return;
+        }
+
+        var node = System.Text.Json.Nodes.JsonNode.Parse(resource.GetRawText())!;
+        EhrReferences.Rewrite(node, relative);
+        node.WriteTo(writer);
     }
 
     /// <summary>The subject Patient: the one the other entries reference most (the first Patient on a tie).</summary>

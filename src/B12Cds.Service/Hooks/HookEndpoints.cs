@@ -11,7 +11,7 @@ internal static class HookEndpoints
         var hooks = app.MapGroup("/cds-services").WithTags("CDS Hooks");
 
         hooks.MapGet("/", (RuleSetProvider rules, PrefetchTemplateProvider templates) => rules.Current is { } ruleSet
-                ? Results.Json(CdsServiceCatalog.Describe(ruleSet, templates), HookJsonContext.Default.CdsDiscovery)
+                ? Results.Json(CdsServiceCatalog.Describe(ruleSet, templates), HookJsonContext.Relaxed)
                 : ServiceErrors.Result(StatusCodes.Status503ServiceUnavailable, "transient", "No valid rule set is loaded; try again shortly."))
             .WithName("Discovery")
             .WithSummary("Lists the CDS services with their hooks and prefetch templates.")

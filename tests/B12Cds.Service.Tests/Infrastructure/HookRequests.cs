@@ -19,9 +19,6 @@ public static class HookRequests
         ["findings"] = "Observation",
     };
 
-    /// <summary>The FHIR base the stand-in EHR serves resources from.</summary>
-    public const string EhrBase = "https://ehr.example.org/fhir/";
-
     /// <summary>
     /// Reads a sample bundle's entries as an EHR's FHIR API returns them: each <c>urn:uuid:</c> reference between
     /// entries becomes the relative <c>Type/id</c> reference, and each fullUrl the resource's absolute URL.
@@ -35,39 +32,11 @@ public static class HookRequests
             .ToDictionary(e => (string)e["fullUrl"]!, e => $"{e["resource"]!["resourceType"]}/{e["resource"]!["id"]}", StringComparer.Ordinal);
         foreach (var entry in entries)
         {
-            Rewrite(entry["resource"]!, relative);
-            entry["fullUrl"] = EhrBase + $"{entry["resource"]!["resourceType"]}/{entry["resource"]!["id"]}";
+            EhrReferences.Rewrite(entry["resource"]!, relative);
+            entry["fullUrl"] = EhrReferences.EhrBase + $"{entry["resource"]!["resourceType"]}/{entry["resource"]!["id"]}";
         }
 
         return entries;
-    }
-
-    private static void Rewrite(JsonNode node, Dictionary<string, string> relative)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                foreach (var (name, value) in obj.ToList())
-                {
-                    if (name == "reference" && value is JsonValue v && v.TryGetValue<string>(out var text) && relative.TryGetValue(text, out var replacement))
-                    {
-                        obj[name] = replacement;
-                    }
-                    else if (value is not null)
-                    {
-                        Rewrite(value, relative);
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var item in array.OfType<JsonNode>())
-                {
-                    Rewrite(item, relative);
-                }
-
-                break;
-        }
     }
 
     /// <summary>Reads a sample bundle's resources.</summary>
