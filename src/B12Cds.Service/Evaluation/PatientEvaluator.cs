@@ -40,7 +40,21 @@ public sealed record PatientEvaluation
 
     public required EvaluationResult Result { get; init; }
 
-    public required EvaluationReport Report { get; init; }
+    /// <summary>Gets the CDS Hooks cards.</summary>
+    public required IReadOnlyList<Card> Cards { get; init; }
+
+    /// <summary>Gets the rules that fired, each once, in the order they first fired.</summary>
+    public required IReadOnlyList<string> FiredRules { get; init; }
+
+    /// <summary>
+    /// Gets the whole report (cards, CarePlan, trace), built on first use: $apply needs it, a hook answer needs only
+    /// <see cref="Cards"/>.
+    /// </summary>
+    public EvaluationReport Report => (_report ?? throw new InvalidOperationException("The evaluation has no report.")).Value;
+
+    internal Lazy<EvaluationReport> ReportFactory { init => _report = value; }
+
+    private readonly Lazy<EvaluationReport>? _report;
 
     /// <summary>Gets the time spent reading facts from the resources.</summary>
     public TimeSpan ExtractTime { get; init; }
@@ -48,7 +62,7 @@ public sealed record PatientEvaluation
     /// <summary>Gets the time spent in the rules engine.</summary>
     public TimeSpan EvaluateTime { get; init; }
 
-    /// <summary>Gets the time spent building cards and the CarePlan.</summary>
+    /// <summary>Gets the time spent building the cards.</summary>
     public TimeSpan RenderTime { get; init; }
 }
 
@@ -76,13 +90,14 @@ public sealed class PatientEvaluator(IRuleEngine engine)
         var result = engine.Evaluate(ruleSet, facts.Facts, new EvaluationContext(input.AsOf, input.Profile));
         var evaluated = Stopwatch.GetTimestamp();
 
-        var report = EvaluationReport.Create(ruleSet, result, new CardOptions
+        var cardOptions = new CardOptions
         {
             PatientId = input.PatientId ?? facts.Patient?.PatientId,
             HookInstance = input.HookInstance,
             Profile = input.Profile,
             ServiceBaseUrl = input.ServiceBaseUrl,
-        });
+        };
+        var cards = new CardFactory(ruleSet).Create(result, cardOptions).Cards;
         var rendered = Stopwatch.GetTimestamp();
 
         return new PatientEvaluation
@@ -90,7 +105,9 @@ public sealed class PatientEvaluator(IRuleEngine engine)
             RuleSet = ruleSet,
             Facts = facts,
             Result = result,
-            Report = report,
+            Cards = cards,
+            FiredRules = [.. result.Firings.Select(f => f.Rule.Id).Distinct(StringComparer.Ordinal)],
+            ReportFactory = new Lazy<EvaluationReport>(() => EvaluationReport.Create(ruleSet, result, cardOptions)),
             ExtractTime = Stopwatch.GetElapsedTime(started, extracted),
             EvaluateTime = Stopwatch.GetElapsedTime(extracted, evaluated),
             RenderTime = Stopwatch.GetElapsedTime(evaluated, rendered),

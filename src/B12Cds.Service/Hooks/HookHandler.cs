@@ -131,7 +131,7 @@ internal sealed class HookHandler(
         var rendered = Stopwatch.GetTimestamp();
 
         var outcome = data.Missing.Count > 0 ? "partial" : cards.Count > 0 ? "cards" : "no-cards";
-        var fired = evaluation.Report.FiredRules.Select(r => r.Id).ToList();
+        var fired = evaluation.FiredRules;
         Audit(service, request, ruleSet.Version, outcome, started, fired, cards, null);
         metrics.Call(service.Id, outcome, cards.Count);
 
@@ -159,11 +159,11 @@ internal sealed class HookHandler(
     {
         if (data.Missing.Count == 0)
         {
-            return [.. evaluation.Report.Cards];
+            return [.. evaluation.Cards];
         }
 
         var missingTypes = data.Missing.SelectMany(m => DataCompleteness.FactTypesOf(m.Area)).ToHashSet(StringComparer.Ordinal);
-        var trusted = DataCompleteness.Trusted(evaluation.RuleSet, evaluation.Report.Cards, missingTypes, out var withheld);
+        var trusted = DataCompleteness.Trusted(evaluation.RuleSet, evaluation.Cards, missingTypes, out var withheld);
         ServiceLog.DataMissing(logger, serviceId, request.HookInstance, request.PatientId, string.Join(", ", data.Missing.Select(m => $"{m.Key}={m.State}")), withheld.Count);
         return [DataCompleteness.MissingDataCard(data.Missing, withheld.Count, version, cardOptions), .. trusted];
     }
