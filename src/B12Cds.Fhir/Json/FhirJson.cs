@@ -24,6 +24,12 @@ public static class FhirJson
     /// </summary>
     internal static JsonSerializerOptions ReferenceReadOptions { get; } = CreateOptions(writeIndented: false, singlePassRead: false);
 
+    /// <summary>
+    /// Gets the options <see cref="FhirJsonParser"/> reads with: <see cref="Options"/> plus the hand-written readers of
+    /// the commonest datatypes (read-only; writing always uses <see cref="Options"/>).
+    /// </summary>
+    internal static JsonSerializerOptions ParserOptions { get; } = CreateOptions(writeIndented: false, handWrittenReaders: true);
+
     /// <summary>Serializes a resource (resourceType first) to a JSON string.</summary>
     public static string Serialize(Resource resource, bool indented = false) =>
         JsonSerializer.Serialize(resource, (JsonTypeInfo<Resource>)(indented ? IndentedOptions : Options).GetTypeInfo(typeof(Resource)));
@@ -36,7 +42,7 @@ public static class FhirJson
     public static void Write(Utf8JsonWriter writer, Resource resource) =>
         JsonSerializer.Serialize(writer, resource, (JsonTypeInfo<Resource>)Options.GetTypeInfo(typeof(Resource)));
 
-    private static JsonSerializerOptions CreateOptions(bool writeIndented, bool singlePassRead = true)
+    private static JsonSerializerOptions CreateOptions(bool writeIndented, bool singlePassRead = true, bool handWrittenReaders = false)
     {
         var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
         {
@@ -50,6 +56,15 @@ public static class FhirJson
         if (!singlePassRead)
         {
             options.Converters.Add(new ResourceJsonConverter(singlePass: false));
+        }
+
+        if (handWrittenReaders)
+        {
+            options.Converters.Add(new Datatypes.CodingReader());
+            options.Converters.Add(new Datatypes.CodeableConceptReader());
+            options.Converters.Add(new Datatypes.ReferenceReader());
+            options.Converters.Add(new Datatypes.QuantityReader());
+            options.Converters.Add(new Datatypes.PeriodReader());
         }
 
         options.MakeReadOnly();

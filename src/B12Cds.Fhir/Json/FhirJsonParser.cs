@@ -18,7 +18,7 @@ public sealed class FhirJsonParser
 
     /// <summary>Initializes a new instance of the <see cref="FhirJsonParser"/> class.</summary>
     public FhirJsonParser(FhirParserOptions? options = null)
-        : this(options, FhirJson.Options)
+        : this(options, FhirJson.ParserOptions)
     {
     }
 

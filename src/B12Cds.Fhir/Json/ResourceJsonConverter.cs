@@ -65,7 +65,9 @@ internal sealed partial class ResourceJsonConverter : JsonConverter<Resource>
             return read;
         }
 
-        return ReadScoped(ref reader, type.Type, typeName, options, offset);
+        // The reference reading always uses the reference options: the serializer's own readers throughout, whose
+        // messages and positions the issues are built from.
+        return ReadScoped(ref reader, type.Type, typeName, _singlePass ? FhirJson.ReferenceReadOptions : options, offset);
     }
 
     /// <summary>

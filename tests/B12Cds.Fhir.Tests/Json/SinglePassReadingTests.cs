@@ -67,6 +67,19 @@ public sealed class SinglePassReadingTests
     [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"contained\":[{\"resourceType\":\"Medication\",\"id\":\"m\",\"code\":7}]}}]}")]
     [InlineData("{\"resourceType\":\"Parameters\",\"parameter\":[{\"name\":\"a\",\"part\":[{\"name\":\"b\",\"resource\":{\"resourceType\":\"Patient\",\"active\":\"yes\"}}]}]}")]
     [InlineData("[{\"resourceType\":\"Patient\"}]")]
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[{\"system\":\"s\",\"id\":\"a\",\"id\":\"b\"}]}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[{\"system\":\"s\",\"system\":\"t\"}]}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[null,{\"code\":\"1\",\"userSelected\":null}],\"text\":null}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":null,\"c\\u006fding\":[]}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":{\"code\":\"1\"}}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"subject\":{\"reference\":\"Patient/1\",\"identifier\":{\"value\":\"x\",\"period\":{\"start\":\"2020\"}}}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"subject\":{\"reference\":7}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueQuantity\":{\"value\":1.50,\"_value\":{\"id\":\"v\"},\"comparator\":\"<\",\"unit\":\"ng/L\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueQuantity\":{\"value\":\"1.5\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueQuantity\":{\"value\":1E400}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"effectivePeriod\":{\"start\":\"2020-02\",\"end\":null}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"effectivePeriod\":{\"start\":\"last week\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"effectivePeriod\":[]}")]
     public void Parse_MalformedOrInvalidInput_SameAsReferenceReading(string json)
     {
         // Act
@@ -75,6 +88,25 @@ public sealed class SinglePassReadingTests
 
         // Assert
         AssertSame(reference, singlePass);
+    }
+
+    [Theory]
+    [InlineData(typeof(Coding), typeof(B12Cds.Fhir.Json.Datatypes.CodingReader))]
+    [InlineData(typeof(CodeableConcept), typeof(B12Cds.Fhir.Json.Datatypes.CodeableConceptReader))]
+    [InlineData(typeof(Reference), typeof(B12Cds.Fhir.Json.Datatypes.ReferenceReader))]
+    [InlineData(typeof(Quantity), typeof(B12Cds.Fhir.Json.Datatypes.QuantityReader))]
+    [InlineData(typeof(Period), typeof(B12Cds.Fhir.Json.Datatypes.PeriodReader))]
+    public void ParserOptions_CommonDatatype_IsReadByItsHandWrittenReaderAndWrittenBySourceGeneratedCode(Type datatype, Type reader)
+    {
+        // Act
+        var reading = FhirJson.ParserOptions.GetTypeInfo(datatype).Converter;
+        var writing = FhirJson.Options.GetTypeInfo(datatype).Converter;
+        var reference = FhirJson.ReferenceReadOptions.GetTypeInfo(datatype).Converter;
+
+        // Assert: the equivalence tests above compare the two, so both must really be in use.
+        Assert.IsType(reader, reading);
+        Assert.IsNotType(reader, writing);
+        Assert.IsNotType(reader, reference);
     }
 
     private static void AssertSame(FhirParseResult expected, FhirParseResult actual, string? what = null)
