@@ -65,6 +65,8 @@ public static class FhirJson
             options.Converters.Add(new Datatypes.ReferenceReader());
             options.Converters.Add(new Datatypes.QuantityReader());
             options.Converters.Add(new Datatypes.PeriodReader());
+            options.Converters.Add(new Datatypes.MetaReader());
+            options.Converters.Add(new Datatypes.NarrativeReader());
         }
 
         options.MakeReadOnly();

@@ -80,6 +80,11 @@ public sealed class SinglePassReadingTests
     [InlineData("{\"resourceType\":\"Observation\",\"effectivePeriod\":{\"start\":\"2020-02\",\"end\":null}}")]
     [InlineData("{\"resourceType\":\"Observation\",\"effectivePeriod\":{\"start\":\"last week\"}}")]
     [InlineData("{\"resourceType\":\"Observation\",\"effectivePeriod\":[]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"meta\":{\"versionId\":\"3\",\"lastUpdated\":\"2026-10-31T22:14:05.123+00:00\",\"profile\":[\"p\",null],\"tag\":[{\"code\":\"t\"}],\"security\":null}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"meta\":{\"profile\":[1]}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"meta\":{\"lastUpdated\":\"today\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">\\u00e9</div>\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"text\":{\"div\":{}}}")]
     public void Parse_MalformedOrInvalidInput_SameAsReferenceReading(string json)
     {
         // Act
@@ -96,6 +101,8 @@ public sealed class SinglePassReadingTests
     [InlineData(typeof(Reference), typeof(B12Cds.Fhir.Json.Datatypes.ReferenceReader))]
     [InlineData(typeof(Quantity), typeof(B12Cds.Fhir.Json.Datatypes.QuantityReader))]
     [InlineData(typeof(Period), typeof(B12Cds.Fhir.Json.Datatypes.PeriodReader))]
+    [InlineData(typeof(Meta), typeof(B12Cds.Fhir.Json.Datatypes.MetaReader))]
+    [InlineData(typeof(Narrative), typeof(B12Cds.Fhir.Json.Datatypes.NarrativeReader))]
     public void ParserOptions_CommonDatatype_IsReadByItsHandWrittenReaderAndWrittenBySourceGeneratedCode(Type datatype, Type reader)
     {
         // Act

@@ -19,7 +19,7 @@ internal sealed class CodeableConceptReader : DatatypeReader<CodeableConcept>
             if (name.SequenceEqual("coding"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                coding = ReadCodings(ref reader);
+                coding = DatatypeReading.Codings(ref reader);
             }
             else if (name.SequenceEqual("text"u8))
             {
@@ -33,31 +33,5 @@ internal sealed class CodeableConceptReader : DatatypeReader<CodeableConcept>
         }
 
         return new CodeableConcept { Coding = coding ?? [], Text = text };
-    }
-
-    /// <summary>Reads the coding array (null, or null items, as absent: the model drops them too).</summary>
-    private static List<Coding>? ReadCodings(ref Utf8JsonReader reader)
-    {
-        reader.Read();
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.StartArray)
-        {
-            throw new JsonException($"expected an array, found {reader.TokenType}");
-        }
-
-        var codings = new List<Coding>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.Null)
-            {
-                codings.Add(CodingReader.ReadCoding(ref reader));
-            }
-        }
-
-        return codings;
     }
 }

@@ -81,6 +81,52 @@ internal static class DatatypeReading
         };
     }
 
+    /// <summary>Reads an array of strings (null, or null items, as absent: the model drops them too).</summary>
+    public static List<string>? Strings(ref Utf8JsonReader reader)
+    {
+        if (!StartArray(ref reader))
+        {
+            return null;
+        }
+
+        var items = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    items.Add(reader.GetString()!);
+                    break;
+                case JsonTokenType.Null:
+                    break;
+                default:
+                    throw new JsonException($"expected a string, found {reader.TokenType}");
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads an array of codings (null, or null items, as absent: the model drops them too).</summary>
+    public static List<Coding>? Codings(ref Utf8JsonReader reader)
+    {
+        if (!StartArray(ref reader))
+        {
+            return null;
+        }
+
+        var items = new List<Coding>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                items.Add(CodingReader.ReadCoding(ref reader));
+            }
+        }
+
+        return items;
+    }
+
     /// <summary>Reads a boolean property's value (null as absent).</summary>
     public static bool? Boolean(ref Utf8JsonReader reader)
     {
@@ -106,6 +152,18 @@ internal static class DatatypeReading
     {
         reader.Read();
         return reader.TokenType == JsonTokenType.Null ? null : DateTimes.Read(ref reader, typeof(FhirDateTime), options);
+    }
+
+    /// <summary>Moves to an array property's value: true on the start of the array, false for null.</summary>
+    private static bool StartArray(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.StartArray => true,
+            JsonTokenType.Null => false,
+            _ => throw new JsonException($"expected an array, found {reader.TokenType}"),
+        };
     }
 
     /// <summary>Reads a property holding a complex type (null as absent) with whatever converter the options give that type.</summary>
