@@ -1,5 +1,4 @@
 using B12Cds.Facts.Model;
-using B12Cds.Facts.Terminology;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Facts.Extraction;
@@ -40,7 +39,7 @@ internal sealed partial class ExtractionRun
             Label = condition.Code?.Label(),
             Status = status,
             Verification = verification,
-            Code = concepts.FirstOrDefault(c => c.Kind == MatchKind.Code)?.Coding,
+            Code = FirstCodeMatch(concepts),
             Onset = condition.OnsetDateTime ?? condition.OnsetPeriod?.Start,
             Abatement = abatement,
             Recorded = condition.RecordedDate,

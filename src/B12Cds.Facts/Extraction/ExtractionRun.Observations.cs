@@ -247,7 +247,7 @@ internal sealed partial class ExtractionRun
             Concepts = concepts,
             Label = observation.ValueCodeableConcept?.Label() is { } valueLabel ? $"{observation.Code?.Label()}: {valueLabel}" : observation.Code?.Label(),
             Status = FactStatus.Active,
-            Code = concepts.FirstOrDefault(c => c.Kind == MatchKind.Code)?.Coding,
+            Code = FirstCodeMatch(concepts),
             Onset = observation.EffectiveTime(),
             Abatement = observation.EffectivePeriod?.End,
             Recorded = observation.Issued,

@@ -204,7 +204,37 @@ internal sealed partial class ExtractionRun
         }
     }
 
-    private static string? StatusCode(CodeableConcept? status) => status?.Coding.FirstOrDefault(c => c.Code is not null)?.Code ?? status?.Text?.Trim().ToLowerInvariant();
+    private static string? StatusCode(CodeableConcept? status)
+    {
+        if (status is null)
+        {
+            return null;
+        }
+
+        foreach (var coding in status.Coding)
+        {
+            if (coding.Code is not null)
+            {
+                return coding.Code;
+            }
+        }
+
+        return status.Text?.Trim().ToLowerInvariant();
+    }
+
+    /// <summary>Gets the coding of the first code match, if any.</summary>
+    private static Coding? FirstCodeMatch(IReadOnlyList<ConceptMatch> concepts)
+    {
+        foreach (var concept in concepts)
+        {
+            if (concept.Kind == MatchKind.Code)
+            {
+                return concept.Coding;
+            }
+        }
+
+        return null;
+    }
 
     private IReadOnlyList<ConceptMatch> MatchAll(string domain, CodeableConcept? first, IEnumerable<CodeableConcept?> more)
     {

@@ -14,11 +14,16 @@ public sealed class TerminologyCatalog
 {
     private static readonly string[] NoIds = [];
 
+    /// <summary>The most distinct texts whose matches are remembered (a few MB at most).</summary>
+    private const int TextMemoCapacity = 20_000;
+
     private readonly FrozenDictionary<CodeKey, string[]> _exact;
     private readonly FrozenDictionary<string, PrefixEntry[]> _prefixes;
     private readonly TextEntry[] _textEntries;
     private readonly FrozenDictionary<CodeKey, LabAnalyte> _analyteByCode;
     private readonly AnalyteTextEntry[] _analyteText;
+    private readonly TextMemo<int[]> _textHits = new(TextMemoCapacity);
+    private readonly TextMemo<LabAnalyte[]> _analyteTextHits = new(TextMemoCapacity);
 
     internal TerminologyCatalog(string version, IReadOnlyList<ValueSet> valueSets, IReadOnlyList<LabAnalyte> analytes)
     {
@@ -388,9 +393,23 @@ public sealed class TerminologyCatalog
 
     private void AddTextMatches(string text, Coding? coding, ref List<ConceptMatch>? matches)
     {
+        foreach (var i in _textHits.GetOrAdd(text, static (t, self) => self.TextHits(t), this))
+        {
+            var id = _textEntries[i].Id;
+            if (!Contains(matches, id))
+            {
+                (matches ??= []).Add(new ConceptMatch(id, MatchKind.Text, coding, text));
+            }
+        }
+    }
+
+    /// <summary>Gets the indexes (ascending) of the text entries <paramref name="text"/> matches, directly or through an included set.</summary>
+    private int[] TextHits(string text)
+    {
         Span<bool> hits = _textEntries.Length <= 256 ? stackalloc bool[_textEntries.Length] : new bool[_textEntries.Length];
         Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
         var lower = TextMatcher.AsciiLower(text, buffer);
+        List<int>? found = null;
         for (var i = 0; i < _textEntries.Length; i++)
         {
             var entry = _textEntries[i];
@@ -413,11 +432,13 @@ public sealed class TerminologyCatalog
             }
 
             hits[i] = hit;
-            if (hit && !Contains(matches, entry.Id))
+            if (hit)
             {
-                (matches ??= []).Add(new ConceptMatch(entry.Id, MatchKind.Text, coding, text));
+                (found ??= []).Add(i);
             }
         }
+
+        return found is null ? [] : [.. found];
     }
 
     private (LabAnalyte Analyte, ConceptMatch Match)? FindAnalyte(CodeableConcept code)
@@ -464,27 +485,37 @@ public sealed class TerminologyCatalog
     /// <summary>Adds the analyte <paramref name="text"/> names to the one found so far; false when it names a different one or several.</summary>
     private bool TryMatchAnalyteText(string text, Coding? coding, ref LabAnalyte? analyte, ref ConceptMatch? match)
     {
-        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
-        var lower = TextMatcher.AsciiLower(text, buffer);
-        foreach (var entry in _analyteText)
+        foreach (var found in _analyteTextHits.GetOrAdd(text, static (t, self) => self.AnalytesNamedBy(t), this))
         {
-            if (!entry.Include.IsMatch(text, lower) || entry.Exclude?.IsMatch(text, lower) == true)
-            {
-                continue;
-            }
-
             if (analyte is null)
             {
-                analyte = entry.Analyte;
-                match = new ConceptMatch(entry.Analyte.Id, MatchKind.Text, coding, text);
+                analyte = found;
+                match = new ConceptMatch(found.Id, MatchKind.Text, coding, text);
             }
-            else if (!ReferenceEquals(analyte, entry.Analyte))
+            else if (!ReferenceEquals(analyte, found))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>Gets the analytes whose text patterns <paramref name="text"/> matches (and no exclusion), in catalog order.</summary>
+    private LabAnalyte[] AnalytesNamedBy(string text)
+    {
+        Span<char> buffer = text.Length <= 512 ? stackalloc char[text.Length] : new char[text.Length];
+        var lower = TextMatcher.AsciiLower(text, buffer);
+        List<LabAnalyte>? found = null;
+        foreach (var entry in _analyteText)
+        {
+            if (entry.Include.IsMatch(text, lower) && entry.Exclude?.IsMatch(text, lower) != true)
+            {
+                (found ??= []).Add(entry.Analyte);
+            }
+        }
+
+        return found is null ? [] : [.. found];
     }
 
     private readonly record struct CodeKey(string System, string Code);

@@ -18,6 +18,18 @@ public static class FhirJson
     /// <summary>Gets the same options, writing indented JSON for people.</summary>
     public static JsonSerializerOptions IndentedOptions { get; } = CreateOptions(writeIndented: true);
 
+    /// <summary>
+    /// Gets the same options reading every resource only the reference way (the serializer scoping a reader to each
+    /// resource): what the single-pass reading is tested against.
+    /// </summary>
+    internal static JsonSerializerOptions ReferenceReadOptions { get; } = CreateOptions(writeIndented: false, singlePassRead: false);
+
+    /// <summary>
+    /// Gets the options <see cref="FhirJsonParser"/> reads with: <see cref="Options"/> plus the hand-written readers of
+    /// the commonest datatypes (read-only; writing always uses <see cref="Options"/>).
+    /// </summary>
+    internal static JsonSerializerOptions ParserOptions { get; } = CreateOptions(writeIndented: false, handWrittenReaders: true);
+
     /// <summary>Serializes a resource (resourceType first) to a JSON string.</summary>
     public static string Serialize(Resource resource, bool indented = false) =>
         JsonSerializer.Serialize(resource, (JsonTypeInfo<Resource>)(indented ? IndentedOptions : Options).GetTypeInfo(typeof(Resource)));
@@ -30,7 +42,7 @@ public static class FhirJson
     public static void Write(Utf8JsonWriter writer, Resource resource) =>
         JsonSerializer.Serialize(writer, resource, (JsonTypeInfo<Resource>)Options.GetTypeInfo(typeof(Resource)));
 
-    private static JsonSerializerOptions CreateOptions(bool writeIndented)
+    private static JsonSerializerOptions CreateOptions(bool writeIndented, bool singlePassRead = true, bool handWrittenReaders = false)
     {
         var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
         {
@@ -41,6 +53,22 @@ public static class FhirJson
             AllowDuplicateProperties = false,
             TypeInfoResolver = FhirJsonContext.Default.WithAddedModifier(FhirShape),
         };
+        if (!singlePassRead)
+        {
+            options.Converters.Add(new ResourceJsonConverter(singlePass: false));
+        }
+
+        if (handWrittenReaders)
+        {
+            options.Converters.Add(new Datatypes.CodingReader());
+            options.Converters.Add(new Datatypes.CodeableConceptReader());
+            options.Converters.Add(new Datatypes.ReferenceReader());
+            options.Converters.Add(new Datatypes.QuantityReader());
+            options.Converters.Add(new Datatypes.PeriodReader());
+            options.Converters.Add(new Datatypes.MetaReader());
+            options.Converters.Add(new Datatypes.NarrativeReader());
+        }
+
         options.MakeReadOnly();
         return options;
     }

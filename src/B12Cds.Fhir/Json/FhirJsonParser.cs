@@ -13,14 +13,23 @@ namespace B12Cds.Fhir.Json;
 /// <remarks>Thread-safe: one instance can serve every request.</remarks>
 public sealed class FhirJsonParser
 {
-    private static readonly JsonTypeInfo<Resource> ResourceInfo = (JsonTypeInfo<Resource>)FhirJson.Options.GetTypeInfo(typeof(Resource));
     private readonly FhirParserOptions _options;
+    private readonly JsonTypeInfo<Resource> _resourceInfo;
 
     /// <summary>Initializes a new instance of the <see cref="FhirJsonParser"/> class.</summary>
     public FhirJsonParser(FhirParserOptions? options = null)
+        : this(options, FhirJson.ParserOptions)
+    {
+    }
+
+    private FhirJsonParser(FhirParserOptions? options, JsonSerializerOptions json)
     {
         _options = options ?? FhirParserOptions.Default;
+        _resourceInfo = (JsonTypeInfo<Resource>)json.GetTypeInfo(typeof(Resource));
     }
+
+    /// <summary>Creates a parser that reads the reference way, each resource by its own scoped reader: what the single pass is tested against.</summary>
+    internal static FhirJsonParser Reference(FhirParserOptions? options = null) => new(options, FhirJson.ReferenceReadOptions);
 
     /// <summary>Parses UTF-8 JSON (a leading byte-order mark is allowed).</summary>
     public FhirParseResult Parse(ReadOnlySpan<byte> utf8Json)
@@ -54,7 +63,7 @@ public sealed class FhirJsonParser
         Resource? resource;
         try
         {
-            resource = JsonSerializer.Deserialize(utf8Json, ResourceInfo);
+            resource = JsonSerializer.Deserialize(utf8Json, _resourceInfo);
         }
         catch (JsonException ex)
         {

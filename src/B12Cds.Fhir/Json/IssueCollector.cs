@@ -46,7 +46,7 @@ internal readonly ref struct IssueCollector
                 for (var i = 0; i < bundle.Entry.Count; i++)
                 {
                     var entry = bundle.Entry[i];
-                    if (entry.Resource is { } r)
+                    if (entry.Resource is { } r && MayHaveIssues(r))
                     {
                         Visit(r, $"{path}.entry[{i}].resource", isRoot: false, offset);
                     }
@@ -70,6 +70,14 @@ internal readonly ref struct IssueCollector
                 return;
         }
     }
+
+    /// <summary>Gets a value indicating whether visiting the resource can report anything: a typed resource with nothing nested cannot (and is skipped without building its path).</summary>
+    private static bool MayHaveIssues(Resource resource) => resource switch
+    {
+        InvalidResource or OtherResource or Bundle or Parameters => true,
+        DomainResource domain => domain.Contained.Count > 0,
+        _ => false,
+    };
 
     private void VisitParameters(IReadOnlyList<ParametersParameter> parameters, string path, long offset)
     {

@@ -4,31 +4,34 @@ using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json;
 
-/// <summary>The resource types B12 CDS models, by name.</summary>
+/// <summary>
+/// The resource types B12 CDS models, by name. To model another type: add its line here, and a
+/// <c>[JsonSerializable(typeof(T))]</c> for it in <see cref="FhirJsonContext"/>.
+/// </summary>
 internal static class ModelledResourceTypes
 {
-    private static readonly FrozenDictionary<string, Type> ByName = new Dictionary<string, Type>(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, ModelledResourceType> ByName = new Dictionary<string, ModelledResourceType>(StringComparer.Ordinal)
     {
-        ["Bundle"] = typeof(Bundle),
-        ["Patient"] = typeof(Patient),
-        ["Observation"] = typeof(Observation),
-        ["Condition"] = typeof(Condition),
-        ["Medication"] = typeof(Medication),
-        ["MedicationRequest"] = typeof(MedicationRequest),
-        ["MedicationStatement"] = typeof(MedicationStatement),
-        ["MedicationAdministration"] = typeof(MedicationAdministration),
-        ["Procedure"] = typeof(Procedure),
-        ["AllergyIntolerance"] = typeof(AllergyIntolerance),
-        ["CarePlan"] = typeof(CarePlan),
-        ["ServiceRequest"] = typeof(ServiceRequest),
-        ["RequestGroup"] = typeof(RequestGroup),
-        ["DetectedIssue"] = typeof(DetectedIssue),
-        ["OperationOutcome"] = typeof(OperationOutcome),
-        ["Parameters"] = typeof(Parameters),
-        ["PlanDefinition"] = typeof(PlanDefinition),
-        ["Provenance"] = typeof(Provenance),
-        ["CapabilityStatement"] = typeof(CapabilityStatement),
+        ["Bundle"] = ModelledResourceType.Of<Bundle>(),
+        ["Patient"] = ModelledResourceType.Of<Patient>(),
+        ["Observation"] = ModelledResourceType.Of<Observation>(),
+        ["Condition"] = ModelledResourceType.Of<Condition>(),
+        ["Medication"] = ModelledResourceType.Of<Medication>(),
+        ["MedicationRequest"] = ModelledResourceType.Of<MedicationRequest>(),
+        ["MedicationStatement"] = ModelledResourceType.Of<MedicationStatement>(),
+        ["MedicationAdministration"] = ModelledResourceType.Of<MedicationAdministration>(),
+        ["Procedure"] = ModelledResourceType.Of<Procedure>(),
+        ["AllergyIntolerance"] = ModelledResourceType.Of<AllergyIntolerance>(),
+        ["CarePlan"] = ModelledResourceType.Of<CarePlan>(),
+        ["ServiceRequest"] = ModelledResourceType.Of<ServiceRequest>(),
+        ["RequestGroup"] = ModelledResourceType.Of<RequestGroup>(),
+        ["DetectedIssue"] = ModelledResourceType.Of<DetectedIssue>(),
+        ["OperationOutcome"] = ModelledResourceType.Of<OperationOutcome>(),
+        ["Parameters"] = ModelledResourceType.Of<Parameters>(),
+        ["PlanDefinition"] = ModelledResourceType.Of<PlanDefinition>(),
+        ["Provenance"] = ModelledResourceType.Of<Provenance>(),
+        ["CapabilityStatement"] = ModelledResourceType.Of<CapabilityStatement>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static bool TryGet(string name, [NotNullWhen(true)] out Type? type) => ByName.TryGetValue(name, out type);
+    public static bool TryGet(string name, [NotNullWhen(true)] out ModelledResourceType? type) => ByName.TryGetValue(name, out type);
 }

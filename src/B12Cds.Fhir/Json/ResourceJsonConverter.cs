@@ -13,6 +13,22 @@ namespace B12Cds.Fhir.Json;
 internal sealed partial class ResourceJsonConverter : JsonConverter<Resource>
 {
     private const string ResourceTypeProperty = "resourceType";
+    private readonly bool _singlePass;
+
+    /// <summary>Initializes a new instance of the <see cref="ResourceJsonConverter"/> class that reads in a single pass.</summary>
+    public ResourceJsonConverter()
+        : this(singlePass: true)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="ResourceJsonConverter"/> class.</summary>
+    /// <param name="singlePass">
+    /// False to read every resource only the reference way (<see cref="ReadScoped"/>): what the single pass is tested against.
+    /// </param>
+    internal ResourceJsonConverter(bool singlePass)
+    {
+        _singlePass = singlePass;
+    }
 
     public override Resource? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
@@ -44,6 +60,50 @@ internal sealed partial class ResourceJsonConverter : JsonConverter<Resource>
             return Invalid(ref reader, InvalidResourceKind.UnknownResourceType, typeName, $"\"{typeName}\" is not a FHIR R4 resource type", ResourceTypeProperty, null, null, offset);
         }
 
+        if (_singlePass && TryReadInPlace(ref reader, type, options, offset) is { } read)
+        {
+            return read;
+        }
+
+        // The reference reading always uses the reference options: the serializer's own readers throughout, whose
+        // messages and positions the issues are built from.
+        return ReadScoped(ref reader, type.Type, typeName, _singlePass ? FhirJson.ReferenceReadOptions : options, offset);
+    }
+
+    /// <summary>
+    /// Reads a well-formed, valid resource in the same forward pass as the document around it; null when anything
+    /// goes wrong (the reader is then left where it was, for <see cref="ReadScoped"/> to read the resource again and
+    /// explain the problem exactly as it always has).
+    /// </summary>
+    private static Resource? TryReadInPlace(ref Utf8JsonReader reader, ModelledResourceType type, JsonSerializerOptions options, long offset)
+    {
+        var attempt = reader;
+        Resource? resource;
+        try
+        {
+            resource = type.ReadInPlace(ref attempt, options);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException or NotSupportedException or ArgumentException)
+        {
+            return null;
+        }
+
+        if (resource is null)
+        {
+            return null;
+        }
+
+        reader = attempt;
+        resource.SourceOffset = offset;
+
+        // This reader's positions count from the start of the document; a nested resource's offset counts from its container's start.
+        NestedResources.ShiftOffsets(resource, -offset);
+        return resource;
+    }
+
+    /// <summary>The reference reading: the serializer scopes a reader to the resource, so errors carry its path, line and column.</summary>
+    private static Resource? ReadScoped(ref Utf8JsonReader reader, Type type, string typeName, JsonSerializerOptions options, long offset)
+    {
         var attempt = reader;
         try
         {

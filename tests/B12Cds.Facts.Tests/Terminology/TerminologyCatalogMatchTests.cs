@@ -156,6 +156,24 @@ public sealed class TerminologyCatalogMatchTests
     }
 
     [Fact]
+    public void Match_SameDisplayInAnotherCoding_RemembersTheTextButReturnsTheNewCoding()
+    {
+        // Arrange: the second match of a text is answered from memory; the coding must still be the caller's.
+        var first = new Coding { System = "http://example.org/local", Code = "PA1", Display = "pernicious anaemia with ataxia" };
+        var second = new Coding { System = "http://example.org/other", Code = "X9", Display = "pernicious anaemia with ataxia" };
+        var cold = Small.Match(new CodeableConcept { Coding = [first] });
+
+        // Act
+        var warm = Small.Match(new CodeableConcept { Coding = [second] });
+
+        // Assert
+        Assert.Equal(cold.Select(m => m.ValueSetId), warm.Select(m => m.ValueSetId));
+        Assert.Equal(["neuro-ataxia", "neurological-features", "pernicious-anaemia"], warm.Select(m => m.ValueSetId).ToArray());
+        Assert.All(cold, m => Assert.Same(first, m.Coding));
+        Assert.All(warm, m => Assert.Same(second, m.Coding));
+    }
+
+    [Fact]
     public void Match_CodeAndTextForSameSet_ReturnsOnlyTheCodeMatch()
     {
         // Arrange

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Datatypes;
+
+/// <summary>Reads a <see cref="CodeableConcept"/>.</summary>
+internal sealed class CodeableConceptReader : DatatypeReader<CodeableConcept>
+{
+    /// <inheritdoc/>
+    public override CodeableConcept Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        List<Coding>? coding = null;
+        string? text = null;
+        var read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            if (name.SequenceEqual("coding"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 0);
+                coding = DatatypeReading.Codings(ref reader);
+            }
+            else if (name.SequenceEqual("text"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 1);
+                text = DatatypeReading.String(ref reader);
+            }
+            else
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+            }
+        }
+
+        return new CodeableConcept { Coding = coding ?? [], Text = text };
+    }
+}

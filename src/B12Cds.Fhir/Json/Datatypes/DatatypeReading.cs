@@ -1,0 +1,178 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Datatypes;
+
+/// <summary>
+/// The steps the hand-written datatype readers share. They read only what they are sure of: anything unusual (a
+/// value of the wrong JSON type, a repeated or escaped property name) throws, and the resource around it is then read
+/// again the reference way, which explains the problem exactly as it always has.
+/// </summary>
+internal static class DatatypeReading
+{
+    private static readonly FhirDecimalJsonConverter Decimals = new();
+    private static readonly FhirDateTimeJsonConverter DateTimes = new();
+
+    /// <summary>Checks that the reader stands on the start of an object.</summary>
+    public static void ExpectObject(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException($"expected a JSON object, found {reader.TokenType}");
+        }
+    }
+
+    /// <summary>Moves to the object's next property name, returning it; false at the end of the object.</summary>
+    public static bool NextProperty(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.EndObject)
+        {
+            name = default;
+            return false;
+        }
+
+        if (reader.ValueIsEscaped)
+        {
+            throw new JsonException("escaped property name");
+        }
+
+        name = reader.ValueSpan;
+        return true;
+    }
+
+    /// <summary>Records that property number <paramref name="index"/> was read; a second time is refused.</summary>
+    public static void MarkRead(ref int read, int index)
+    {
+        var bit = 1 << index;
+        if ((read & bit) != 0)
+        {
+            throw new JsonException("duplicate property");
+        }
+
+        read |= bit;
+    }
+
+    /// <summary>Skips an element the model does not have (its value, whatever its shape), refusing one seen before in this object.</summary>
+    public static void SkipUnknown(ref Utf8JsonReader reader, ref List<string>? skipped)
+    {
+        var name = reader.GetString()!;
+        skipped ??= [];
+        if (skipped.Contains(name))
+        {
+            throw new JsonException("duplicate property");
+        }
+
+        skipped.Add(name);
+        reader.Read();
+        reader.Skip();
+    }
+
+    /// <summary>Reads a string property's value (null as absent).</summary>
+    public static string? String(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"expected a string, found {reader.TokenType}"),
+        };
+    }
+
+    /// <summary>Reads an array of strings (null, or null items, as absent: the model drops them too).</summary>
+    public static List<string>? Strings(ref Utf8JsonReader reader)
+    {
+        if (!StartArray(ref reader))
+        {
+            return null;
+        }
+
+        var items = new List<string>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.String:
+                    items.Add(reader.GetString()!);
+                    break;
+                case JsonTokenType.Null:
+                    break;
+                default:
+                    throw new JsonException($"expected a string, found {reader.TokenType}");
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads an array of codings (null, or null items, as absent: the model drops them too).</summary>
+    public static List<Coding>? Codings(ref Utf8JsonReader reader)
+    {
+        if (!StartArray(ref reader))
+        {
+            return null;
+        }
+
+        var items = new List<Coding>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                items.Add(CodingReader.ReadCoding(ref reader));
+            }
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads a boolean property's value (null as absent).</summary>
+    public static bool? Boolean(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"expected true or false, found {reader.TokenType}"),
+        };
+    }
+
+    /// <summary>Reads a decimal property's value exactly (null as absent).</summary>
+    public static FhirDecimal? Decimal(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : Decimals.Read(ref reader, typeof(FhirDecimal), options);
+    }
+
+    /// <summary>Reads a date, dateTime or instant property's value (null as absent).</summary>
+    public static FhirDateTime? DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : DateTimes.Read(ref reader, typeof(FhirDateTime), options);
+    }
+
+    /// <summary>Moves to an array property's value: true on the start of the array, false for null.</summary>
+    private static bool StartArray(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.StartArray => true,
+            JsonTokenType.Null => false,
+            _ => throw new JsonException($"expected an array, found {reader.TokenType}"),
+        };
+    }
+
+    /// <summary>Reads a property holding a complex type (null as absent) with whatever converter the options give that type.</summary>
+    public static T? Complex<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        where T : class
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null
+            ? null
+            : ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
+    }
+}

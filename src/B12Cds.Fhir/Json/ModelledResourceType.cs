@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json;
+
+/// <summary>Reads one resource of a known type where the reader stands, leaving it on the resource's closing brace.</summary>
+internal delegate Resource? ResourceReader(ref Utf8JsonReader reader, JsonSerializerOptions options);
+
+/// <summary>A resource type B12 CDS models: its CLR type, and how to read it in the same pass as the document around it.</summary>
+internal sealed class ModelledResourceType
+{
+    private ModelledResourceType(Type type, ResourceReader readInPlace)
+    {
+        Type = type;
+        ReadInPlace = readInPlace;
+    }
+
+    /// <summary>Gets the model type.</summary>
+    public Type Type { get; }
+
+    /// <summary>
+    /// Gets the reader that runs the type's source-generated converter directly on the caller's reader. Unlike
+    /// <see cref="JsonSerializer.Deserialize(ref Utf8JsonReader, System.Text.Json.Serialization.Metadata.JsonTypeInfo)"/>,
+    /// it does not first skip to the end of the object to scope a new reader (a second scan of every byte, and a third
+    /// of each Bundle entry); in exchange, its exceptions carry no JSON path or position.
+    /// </summary>
+    public ResourceReader ReadInPlace { get; }
+
+    /// <summary>Describes the modelled resource type <typeparamref name="T"/> (it needs a <c>[JsonSerializable]</c> in <see cref="FhirJsonContext"/>).</summary>
+    public static ModelledResourceType Of<T>()
+        where T : Resource => new(typeof(T), Read<T>);
+
+    private static T? Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
+        where T : Resource =>
+        ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
+}

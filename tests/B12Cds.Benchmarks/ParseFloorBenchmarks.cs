@@ -1,0 +1,44 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+
+namespace B12Cds.Benchmarks;
+
+/// <summary>
+/// The floor under <see cref="FactExtractionBenchmarks.Parse"/> on this machine: what reading the same bytes costs
+/// with no model at all (every token read, nothing kept), and building a <see cref="JsonDocument"/> of them.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class ParseFloorBenchmarks
+{
+    private byte[] _bundle = [];
+
+    [Params(BenchmarkBundles.Sample, BenchmarkBundles.EhrExport)]
+    public string Input { get; set; } = BenchmarkBundles.Sample;
+
+    [GlobalSetup]
+    public void Setup() => _bundle = BenchmarkBundles.Load(Input);
+
+    [Benchmark(Baseline = true)]
+    public int ReaderScan()
+    {
+        var reader = new Utf8JsonReader(_bundle);
+        var tokens = 0;
+        while (reader.Read())
+        {
+            tokens++;
+        }
+
+        return tokens;
+    }
+
+    [Benchmark]
+    public bool Utf8Validation() => System.Text.Unicode.Utf8.IsValid(_bundle);
+
+    [Benchmark]
+    public int JsonDocumentParse()
+    {
+        using var document = JsonDocument.Parse(_bundle);
+        return document.RootElement.ValueKind == JsonValueKind.Object ? 1 : 0;
+    }
+}
