@@ -5,7 +5,8 @@ namespace B12Cds.Rules.Scenarios;
 
 /// <summary>
 /// The patients of a simulation: every <c>.json</c> file under a folder (recursively, in path order, one Bundle or
-/// resource each), or one Bundle per line of an <c>.ndjson</c> file (blank lines skipped). Both stream: nothing is
+/// resource each, or a captured CDS Hooks request read as its prefetch), or one Bundle (or request) per line of an
+/// <c>.ndjson</c> file (blank lines skipped). Both stream: nothing is
 /// read before it is evaluated.
 /// </summary>
 public static class PatientInputs
@@ -63,15 +64,21 @@ public static class PatientInputs
             }
 
             var text = line;
-            yield return new PatientInput($"{name}:{number}", () => Parser.Parse(text));
+            yield return new PatientInput($"{name}:{number}", () => OrHookRequest(Parser.Parse(text), () => System.Text.Encoding.UTF8.GetBytes(text)));
         }
     }
+
+    /// <summary>What was read, unless it is not a FHIR resource but a captured CDS Hooks request: then its prefetch.</summary>
+    private static FhirParseResult OrHookRequest(FhirParseResult parsed, Func<byte[]> utf8Json) =>
+        !parsed.IsReadable && parsed.Issues.All(i => i.Id != IssueIds.TooLarge) && HookRequestInput.TryRead(utf8Json(), Parser, out var fromHook)
+            ? fromHook
+            : parsed;
 
     private static FhirParseResult ReadFile(string file)
     {
         try
         {
-            return Parser.ParseFile(file);
+            return OrHookRequest(Parser.ParseFile(file), () => File.ReadAllBytes(file));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

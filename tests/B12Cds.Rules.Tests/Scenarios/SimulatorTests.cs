@@ -21,7 +21,7 @@ public sealed class SimulatorTests
         Assert.Equal(count, result.Patients.Count);
         Assert.Equal(count, done);
         Assert.Equal(count, result.Evaluated);
-        Assert.Equal(PatientInputs.JsonFiles(ScenarioTestData.Samples).Select(f => Path.GetFileName(f)), result.Patients.Select(p => p.Patient));
+        Assert.Equal(PatientInputs.JsonFiles(ScenarioTestData.Samples).Select(f => Path.GetRelativePath(ScenarioTestData.Samples, f).Replace('\\', '/')), result.Patients.Select(p => p.Patient));
         Assert.Equal(Enumerable.Range(0, count).Select(i => (long)i), result.Patients.Select(p => p.Index));
         Assert.False(result.Compared);
     }
