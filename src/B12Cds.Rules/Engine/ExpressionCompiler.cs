@@ -44,7 +44,7 @@ internal static partial class ExpressionCompiler
         _ => throw new ExpressionSyntaxException("Unsupported expression.", expr.Span),
     };
 
-    private static CompiledExpression Constant(Value value, ExprType type) => new(type, _ => value);
+    private static CompiledExpression Constant(Value value, ExprType type) => new(type, _ => value, ConstantValue: value);
 
     private static CompiledExpression CompileNumber(NumberLiteral n)
     {

@@ -241,6 +241,7 @@ internal sealed partial class RuleCompiler
         var binding = new BindingInfo(bindingName?.Value ?? $"#{slot}", slot, type, valueUnit, molarMass);
 
         Evaluator? within = null;
+        DateShift? constantWithin = null;
         if (_yaml.Scalar(keys, "within", what) is { } withinScalar)
         {
             if (type.Date is null)
@@ -255,6 +256,7 @@ internal sealed partial class RuleCompiler
                 }
 
                 within = compiledWithin.Evaluate;
+                constantWithin = compiledWithin.ConstantValue is { Kind: ValueKind.Duration } duration ? DateShift.Back(duration) : null;
             }
         }
 
@@ -281,7 +283,7 @@ internal sealed partial class RuleCompiler
             }
         }
 
-        return new FactPatternNode(type, valueSets.Select(v => v.Value).ToList(), within, where, slot, select, selectField);
+        return new FactPatternNode(type, valueSets.Select(v => v.Value).ToList(), within, where, slot, select, selectField, constantWithin);
     }
 
     private (Selection, FactField?) CompileSelect(Dictionary<string, TreeNode> keys, FactTypeSchema type, string what)
