@@ -7,20 +7,24 @@ namespace B12Cds.Rules.Engine;
 /// <summary>A rule matched by one set of facts, waiting on the agenda to fire.</summary>
 internal sealed class Activation
 {
-    public Activation(Rule rule, Fact?[] slots, long sequence)
-        : this(rule, slots, sequence, new ActivationKey(rule, slots))
+    public Activation(Rule rule, int ruleIndex, Fact?[] slots, long sequence)
+        : this(rule, ruleIndex, slots, sequence, new ActivationKey(rule, slots))
     {
     }
 
-    public Activation(Rule rule, Fact?[] slots, long sequence, ActivationKey key)
+    public Activation(Rule rule, int ruleIndex, Fact?[] slots, long sequence, ActivationKey key)
     {
         Rule = rule;
+        RuleIndex = ruleIndex;
         Slots = slots;
         Sequence = sequence;
         Key = key;
     }
 
     public Rule Rule { get; }
+
+    /// <summary>Gets the rule's index among the evaluation's rules, by which the <see cref="Agenda"/> keeps its activations.</summary>
+    public int RuleIndex { get; }
 
     public Fact?[] Slots { get; }
 

@@ -1,5 +1,3 @@
-using B12Cds.Rules.Model;
-
 namespace B12Cds.Rules.Engine;
 
 /// <summary>
@@ -9,13 +7,22 @@ namespace B12Cds.Rules.Engine;
 /// skipped when it comes to the top (lazy deletion: removing it from the middle of a heap would cost a search).
 /// </summary>
 /// <remarks>
-/// Each rule's live activations are also kept by rule, in the order they were matched, so a re-match can find them
-/// and the session can ask whether a rule has any without looking through the heap.
+/// Each rule's activations are also kept by rule (by its index among the evaluation's rules, so without hashing), in
+/// the order they were matched, so a re-match can find them and the session can ask whether a rule has any live
+/// ones without looking through the heap.
 /// </remarks>
 internal sealed class Agenda
 {
     private readonly PriorityQueue<Activation, AgendaOrder> _heap = new();
-    private readonly Dictionary<Rule, RulePending> _byRule = [];
+    private readonly List<Activation>?[] _byRule;
+    private readonly int[] _live;
+
+    /// <summary>Initializes a new instance of the <see cref="Agenda"/> class for rules indexed 0 to <paramref name="rules"/> - 1.</summary>
+    public Agenda(int rules)
+    {
+        _byRule = new List<Activation>?[rules];
+        _live = new int[rules];
+    }
 
     /// <summary>Gets the number of live activations (withdrawn ones not counted).</summary>
     public int Count { get; private set; }
@@ -23,14 +30,8 @@ internal sealed class Agenda
     /// <summary>Adds an activation; activations of one rule must be added in the order of their sequence numbers.</summary>
     public void Add(Activation activation)
     {
-        if (!_byRule.TryGetValue(activation.Rule, out var pending))
-        {
-            pending = new RulePending();
-            _byRule.Add(activation.Rule, pending);
-        }
-
-        pending.Activations.Add(activation);
-        pending.Live++;
+        (_byRule[activation.RuleIndex] ??= []).Add(activation);
+        _live[activation.RuleIndex]++;
         Count++;
         _heap.Enqueue(activation, activation.Order);
     }
@@ -46,7 +47,7 @@ internal sealed class Agenda
             }
 
             next.State = ActivationState.Taken;
-            _byRule[next.Rule].Live--;
+            _live[next.RuleIndex]--;
             Count--;
             return true;
         }
@@ -54,20 +55,20 @@ internal sealed class Agenda
         return false;
     }
 
-    /// <summary>Gets a value indicating whether <paramref name="rule"/> has live activations.</summary>
-    public bool HasPending(Rule rule) => _byRule.TryGetValue(rule, out var pending) && pending.Live > 0;
+    /// <summary>Gets a value indicating whether the rule at <paramref name="ruleIndex"/> has live activations.</summary>
+    public bool HasPending(int ruleIndex) => _live[ruleIndex] > 0;
 
-    /// <summary>The live activations of <paramref name="rule"/>, in the order they were matched (empty when none).</summary>
-    public IReadOnlyList<Activation> PendingOf(Rule rule)
+    /// <summary>The live activations of the rule at <paramref name="ruleIndex"/>, in the order they were matched (empty when none).</summary>
+    public IReadOnlyList<Activation> PendingOf(int ruleIndex)
     {
-        if (!_byRule.TryGetValue(rule, out var pending) || pending.Live == 0)
+        if (_live[ruleIndex] == 0 || _byRule[ruleIndex] is not { } activations)
         {
             return [];
         }
 
         // Taken and withdrawn activations are dropped from the rule's list here, not one by one as they go.
-        pending.Activations.RemoveAll(static a => a.State != ActivationState.Pending);
-        return pending.Activations;
+        activations.RemoveAll(static a => a.State != ActivationState.Pending);
+        return activations;
     }
 
     /// <summary>Withdraws a live activation: it will not fire (it stays in the heap until it comes to the top).</summary>
@@ -79,15 +80,7 @@ internal sealed class Agenda
         }
 
         activation.State = ActivationState.Withdrawn;
-        _byRule[activation.Rule].Live--;
+        _live[activation.RuleIndex]--;
         Count--;
-    }
-
-    /// <summary>A rule's activations, live or not yet purged, and how many are live.</summary>
-    private sealed class RulePending
-    {
-        public List<Activation> Activations { get; } = [];
-
-        public int Live { get; set; }
     }
 }

@@ -15,10 +15,10 @@ internal sealed class Session
     private readonly RuleSet _ruleSet;
     private readonly EvaluationContext _context;
     private readonly IReadOnlyList<Rule> _rules;
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<Rule>> _readers;
+    private readonly IReadOnlyDictionary<string, int[]> _readers;
     private readonly WorkingMemory _memory;
     private readonly int _maxFirings;
-    private readonly Agenda _agenda = new();
+    private readonly Agenda _agenda;
     private readonly HashSet<ActivationKey> _fired = [];
     private readonly List<Firing> _firings = [];
     private readonly List<Fact?[]> _matches = [];
@@ -35,6 +35,7 @@ internal sealed class Session
         var runnable = ruleSet.RunnableIn(context.Profile, options.IncludeDrafts);
         _rules = runnable.Rules;
         _readers = runnable.ReadersByType;
+        _agenda = new Agenda(_rules.Count);
         _memory = new WorkingMemory(facts);
         _maxFirings = options.MaxFirings;
     }
@@ -44,7 +45,7 @@ internal sealed class Session
         // Index loops over IReadOnlyList: a foreach would allocate an enumerator each time, on every evaluation.
         for (var i = 0; i < _rules.Count; i++)
         {
-            Activate(_rules[i]);
+            Activate(i);
         }
 
         while (_agenda.TryPop(out var next))
@@ -71,14 +72,13 @@ internal sealed class Session
                     continue;
                 }
 
-                for (var i = 0; i < readers.Count; i++)
+                foreach (var index in readers)
                 {
-                    var rule = readers[i];
                     // A rule that reads the type only under 'not' gains nothing from a new fact of it: re-match it
                     // only when it has pending activations the new fact may withdraw.
-                    if (rule.ReadsPositively.Contains(type) || _agenda.HasPending(rule))
+                    if (_rules[index].ReadsPositively.Contains(type) || _agenda.HasPending(index))
                     {
-                        Reactivate(rule);
+                        Reactivate(index);
                     }
                 }
             }
@@ -96,12 +96,14 @@ internal sealed class Session
         };
     }
 
-    private void Activate(Rule rule)
+    /// <summary>Matches the rule at <paramref name="index"/> in <see cref="_rules"/> for the first time.</summary>
+    private void Activate(int index)
     {
         // Nothing has fired yet, so no match is refracted.
+        var rule = _rules[index];
         foreach (var slots in SafeMatch(rule))
         {
-            _agenda.Add(new Activation(rule, slots, _sequence++));
+            _agenda.Add(new Activation(rule, index, slots, _sequence++));
         }
     }
 
@@ -114,9 +116,10 @@ internal sealed class Session
     /// matches. An activation still valid keeps its place in the order it was first matched; one no longer matched is
     /// withdrawn.
     /// </summary>
-    private void Reactivate(Rule rule)
+    private void Reactivate(int index)
     {
-        var pending = _agenda.PendingOf(rule);
+        var rule = _rules[index];
+        var pending = _agenda.PendingOf(index);
         Dictionary<ActivationKey, Activation>? stale = null;
         if (pending.Count > 0)
         {
@@ -136,7 +139,7 @@ internal sealed class Session
                 continue;
             }
 
-            (added ??= []).Add(new Activation(rule, slots, _sequence++, key));
+            (added ??= []).Add(new Activation(rule, index, slots, _sequence++, key));
         }
 
         if (stale is not null)

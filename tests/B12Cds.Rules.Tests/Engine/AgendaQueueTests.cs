@@ -19,7 +19,7 @@ public sealed class AgendaQueueTests
         var high = TestRule("TS-02", priority: 100, order: 3);
         var mid1 = TestRule("TS-03", priority: 10, order: 2);
         var mid2 = TestRule("TS-04", priority: 10, order: 1);
-        var agenda = new Agenda();
+        var agenda = new Agenda(RuleCount);
         var activations = new[]
         {
             Activation(low, 0), Activation(mid1, 1), Activation(high, 2), Activation(mid2, 3), Activation(mid1, 4), Activation(mid2, 5),
@@ -42,7 +42,7 @@ public sealed class AgendaQueueTests
     {
         // Arrange
         var rule = TestRule("TS-01", priority: 0, order: 0);
-        var agenda = new Agenda();
+        var agenda = new Agenda(RuleCount);
         for (var i = 0; i < 50; i++)
         {
             agenda.Add(Activation(rule, i));
@@ -60,7 +60,7 @@ public sealed class AgendaQueueTests
     {
         // Arrange
         var rule = TestRule("TS-01", priority: 0, order: 0);
-        var agenda = new Agenda();
+        var agenda = new Agenda(RuleCount);
         var first = Activation(rule, 0);
         var second = Activation(rule, 1);
         var third = Activation(rule, 2);
@@ -85,7 +85,7 @@ public sealed class AgendaQueueTests
         // Arrange: the first rule fires, then withdraws the second rule's first activation (as a derived fact under 'not' would).
         var deriving = TestRule("TS-01", priority: 50, order: 0);
         var negating = TestRule("TS-02", priority: 10, order: 1);
-        var agenda = new Agenda();
+        var agenda = new Agenda(RuleCount);
         agenda.Add(Activation(deriving, 0));
         var withdrawn = Activation(negating, 1);
         var kept = Activation(negating, 2);
@@ -109,7 +109,7 @@ public sealed class AgendaQueueTests
         // Arrange
         var rule = TestRule("TS-01", priority: 0, order: 0);
         var other = TestRule("TS-02", priority: 0, order: 1);
-        var agenda = new Agenda();
+        var agenda = new Agenda(RuleCount);
         var a = Activation(rule, 0);
         var b = Activation(rule, 1);
         var c = Activation(rule, 2);
@@ -123,10 +123,10 @@ public sealed class AgendaQueueTests
         agenda.Withdraw(c);
 
         // Assert
-        Assert.Equal([b], agenda.PendingOf(rule));
-        Assert.True(agenda.HasPending(rule));
-        Assert.True(agenda.HasPending(other));
-        Assert.Empty(agenda.PendingOf(TestRule("TS-03", priority: 0, order: 2)));
+        Assert.Equal([b], agenda.PendingOf(rule.Order));
+        Assert.True(agenda.HasPending(rule.Order));
+        Assert.True(agenda.HasPending(other.Order));
+        Assert.Empty(agenda.PendingOf(2));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class AgendaQueueTests
     {
         // Arrange
         var rule = TestRule("TS-01", priority: 0, order: 0);
-        var agenda = new Agenda();
+        var agenda = new Agenda(RuleCount);
         var a = Activation(rule, 0);
         var b = Activation(rule, 1);
         agenda.Add(a);
@@ -145,7 +145,7 @@ public sealed class AgendaQueueTests
         agenda.TryPop(out _);
 
         // Assert
-        Assert.False(agenda.HasPending(rule));
+        Assert.False(agenda.HasPending(rule.Order));
         Assert.False(agenda.TryPop(out _));
         Assert.Throws<InvalidOperationException>(() => agenda.Withdraw(a));
     }
@@ -170,7 +170,10 @@ public sealed class AgendaQueueTests
         return popped;
     }
 
-    private static Activation Activation(Rule rule, long sequence) => new(rule, [new PatientFact { Source = new SourceReference("Patient", $"p{sequence}", null, "Patient") }], sequence);
+    /// <summary>Rules are indexed by their order in these tests.</summary>
+    private const int RuleCount = 4;
+
+    private static Activation Activation(Rule rule, long sequence) => new(rule, rule.Order, [new PatientFact { Source = new SourceReference("Patient", $"p{sequence}", null, "Patient") }], sequence);
 
     private static Rule TestRule(string id, int priority, int order) => new(
         new RuleHeader { Id = id, Title = id, Area = "diagnosis", Priority = priority, Order = order, Location = new SourceLocation("rules.yaml", 1, 1) },
