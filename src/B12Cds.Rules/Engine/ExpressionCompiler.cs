@@ -99,6 +99,11 @@ internal static partial class ExpressionCompiler
             : scope.Bindings.GetValueOrDefault(segments[0]);
         if (binding is not null)
         {
+            if (scope.Use is { } use)
+            {
+                use.Used = true;
+            }
+
             var slot = binding.Slot;
             current = new CompiledExpression(ExprType.OfFact(binding.Type.Name), row => Value.FromFact(row.Slots[slot]));
             next = 1;

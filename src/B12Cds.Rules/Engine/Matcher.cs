@@ -145,11 +145,75 @@ internal static class Matcher
         return !testWhere || p.Where is null || p.Where(row).IsTrue;
     }
 
+    // Any, All and Select work a shared pattern out once per evaluation (until its candidates change): it reads no
+    // binding, so the row cannot change its result, and every rule that writes it alike gets the same answer.
     private static bool Any(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        var candidates = memory.Candidates(p.Candidates);
+        var shared = SharedResultOf(p, candidates, memory);
+        if (shared?.Any is { } known)
+        {
+            return known;
+        }
+
+        var found = FindAny(p, row, candidates);
+        if (shared is not null)
+        {
+            shared.Any = found;
+        }
+
+        return found;
+    }
+
+    private static List<Fact> All(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        var candidates = memory.Candidates(p.Candidates);
+        var shared = SharedResultOf(p, candidates, memory);
+        if (shared?.All is { } known)
+        {
+            return known;
+        }
+
+        var all = FindAll(p, row, candidates);
+        if (shared is not null)
+        {
+            shared.All = all;
+        }
+
+        return all;
+    }
+
+    private static Fact? Select(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        var candidates = memory.Candidates(p.Candidates);
+        var shared = SharedResultOf(p, candidates, memory);
+        if (shared is { HasSelected: true })
+        {
+            return shared.Selected;
+        }
+
+        var selected = FindSelected(p, row, candidates);
+        if (shared is not null)
+        {
+            shared.Selected = selected;
+            shared.HasSelected = true;
+        }
+
+        return selected;
+    }
+
+    /// <summary>
+    /// Where a pattern written alike elsewhere keeps what it found in this evaluation; null when the pattern is not
+    /// shared, or has so few candidates that testing them again costs less than remembering the answer.
+    /// </summary>
+    private static SharedResult? SharedResultOf(FactPatternNode p, List<Fact> candidates, WorkingMemory memory) =>
+        p.Shared is { IsShared: true } shared && candidates.Count >= MinCandidatesToShare ? memory.SharedResultOf(shared, candidates.Count) : null;
+
+    private static bool FindAny(FactPatternNode p, MatchRow row, List<Fact> candidates)
     {
         var found = false;
         var windowStart = WindowStart(p, row);
-        foreach (var fact in memory.Candidates(p.Candidates))
+        foreach (var fact in candidates)
         {
             if (Accepts(p, fact, row, windowStart))
             {
@@ -162,11 +226,11 @@ internal static class Matcher
         return found;
     }
 
-    private static List<Fact> All(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    private static List<Fact> FindAll(FactPatternNode p, MatchRow row, List<Fact> candidates)
     {
         var all = new List<Fact>();
         var windowStart = WindowStart(p, row);
-        foreach (var fact in memory.Candidates(p.Candidates))
+        foreach (var fact in candidates)
         {
             if (Accepts(p, fact, row, windowStart))
             {
@@ -182,13 +246,13 @@ internal static class Matcher
     /// Chooses the latest, earliest, smallest or largest fact of the pattern (value sets and window applied), then
     /// tests <c>where</c> on that one: "the latest B12 is below 180 ng/L", not "the latest B12 that was below 180".
     /// </summary>
-    private static Fact? Select(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    private static Fact? FindSelected(FactPatternNode p, MatchRow row, List<Fact> candidates)
     {
         Fact? best = null;
         Value bestValue = default;
         DateTimeOffset? bestDate = null;
         var windowStart = WindowStart(p, row);
-        foreach (var fact in memory.Candidates(p.Candidates))
+        foreach (var fact in candidates)
         {
             if (!Accepts(p, fact, row, windowStart, testWhere: false))
             {
@@ -285,6 +349,9 @@ internal static class Matcher
                 [Value.FromFact(first), Value.FromFact(last), change, Value.FromNumber(decimal.Round((decimal)(lastDate - firstDate).TotalDays, 2)), Value.FromNumber(dated)]),
         };
     }
+
+    /// <summary>The fewest candidates for which a shared pattern's result is remembered (see <see cref="SharedResultOf"/>).</summary>
+    private const int MinCandidatesToShare = 1;
 
     private static readonly string[] CountFields = ["count"];
 

@@ -17,6 +17,9 @@ internal sealed class WorkingMemory
     // type's own (growing) list, and the members of value sets never change, since derived facts belong to none.
     private readonly Dictionary<CandidateSource, List<Fact>> _candidates = new(ReferenceEqualityComparer.Instance);
 
+    // What shared patterns (written alike in several rules, reading no binding) found, each worked out once.
+    private readonly Dictionary<SharedPattern, SharedResult> _shared = new(ReferenceEqualityComparer.Instance);
+
     public WorkingMemory(IEnumerable<Fact> facts)
     {
         foreach (var fact in facts)
@@ -69,6 +72,21 @@ internal sealed class WorkingMemory
         }
 
         return members ?? None;
+    }
+
+    /// <summary>
+    /// What a shared pattern found so far in this evaluation, for <paramref name="candidates"/> candidates: started
+    /// afresh when their number has changed (a derived type gains facts as rules fire; value-set members never change).
+    /// </summary>
+    public SharedResult SharedResultOf(SharedPattern shared, int candidates)
+    {
+        if (!_shared.TryGetValue(shared, out var result) || result.CandidateCount != candidates)
+        {
+            result = new SharedResult(candidates);
+            _shared[shared] = result;
+        }
+
+        return result;
     }
 
     /// <summary>Adds a derived fact unless an equal one (same type and field values) is already there; returns whether it was added.</summary>
