@@ -1,4 +1,3 @@
-using B12Cds.Facts.Model;
 using B12Cds.Rules.Engine;
 using B12Cds.Rules.Tests.Support;
 using static B12Cds.Rules.Tests.Support.TestFacts;
