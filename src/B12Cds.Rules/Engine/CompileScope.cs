@@ -9,4 +9,12 @@ internal sealed record CompileScope(
     TerminologyCatalog Terminology,
     IReadOnlyDictionary<string, BindingInfo> Bindings,
     BindingInfo? Current,
-    IReadOnlyDictionary<string, Value> Parameters);
+    IReadOnlyDictionary<string, Value> Parameters,
+    BindingUse? Use = null);
+
+/// <summary>Records whether an expression read any binding, so the engine knows when a pattern's result is the same for every rule and match.</summary>
+internal sealed class BindingUse
+{
+    /// <summary>Gets or sets a value indicating whether a binding was read.</summary>
+    public bool Used { get; set; }
+}

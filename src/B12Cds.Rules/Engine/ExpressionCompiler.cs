@@ -44,7 +44,7 @@ internal static partial class ExpressionCompiler
         _ => throw new ExpressionSyntaxException("Unsupported expression.", expr.Span),
     };
 
-    private static CompiledExpression Constant(Value value, ExprType type) => new(type, _ => value);
+    private static CompiledExpression Constant(Value value, ExprType type) => new(type, _ => value, ConstantValue: value);
 
     private static CompiledExpression CompileNumber(NumberLiteral n)
     {
@@ -99,6 +99,11 @@ internal static partial class ExpressionCompiler
             : scope.Bindings.GetValueOrDefault(segments[0]);
         if (binding is not null)
         {
+            if (scope.Use is { } use)
+            {
+                use.Used = true;
+            }
+
             var slot = binding.Slot;
             current = new CompiledExpression(ExprType.OfFact(binding.Type.Name), row => Value.FromFact(row.Slots[slot]));
             next = 1;

@@ -6,8 +6,14 @@ namespace B12Cds.Rules.Engine;
 internal sealed class MatchRow
 {
     public MatchRow(int slots, EvaluationContext context)
+        : this(new Fact?[slots], context)
     {
-        Slots = new Fact?[slots];
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="MatchRow"/> class over existing slots (not copied).</summary>
+    public MatchRow(Fact?[] slots, EvaluationContext context)
+    {
+        Slots = slots;
         Context = context;
     }
 

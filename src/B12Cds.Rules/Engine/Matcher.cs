@@ -10,24 +10,23 @@ namespace B12Cds.Rules.Engine;
 /// </summary>
 internal static class Matcher
 {
-    private static readonly List<Fact?[]> NoMatches = [];
-
-    /// <summary>Every match of the rule; <paramref name="row"/> is scratch space of at least the rule's slot count, cleared here.</summary>
-    public static List<Fact?[]> Match(Rule rule, WorkingMemory memory, MatchRow row)
+    /// <summary>
+    /// Adds every match of the rule to <paramref name="results"/>, each a new array of the rule's slots;
+    /// <paramref name="row"/> is scratch space of at least the rule's slot count, cleared here.
+    /// </summary>
+    public static void Match(Rule rule, WorkingMemory memory, MatchRow row, List<Fact?[]> results)
     {
-        List<Fact?[]>? results = null;
         Array.Clear(row.Slots);
-        Match(rule.Patterns, 0, row, memory, ref results, rule.SlotNames.Count);
-        return results ?? NoMatches;
+        Match(rule.Patterns, 0, row, memory, results, rule.SlotNames.Count);
     }
 
-    private static void Match(IReadOnlyList<PatternNode> patterns, int index, MatchRow row, WorkingMemory memory, ref List<Fact?[]>? results, int slots)
+    private static void Match(IReadOnlyList<PatternNode> patterns, int index, MatchRow row, WorkingMemory memory, List<Fact?[]> results, int slots)
     {
         if (index == patterns.Count)
         {
             var match = new Fact?[slots];
             Array.Copy(row.Slots, match, slots);
-            (results ??= []).Add(match);
+            results.Add(match);
             return;
         }
 
@@ -35,11 +34,11 @@ internal static class Matcher
         {
             case FactPatternNode p when p.Select == Selection.Each:
                 var windowStart = WindowStart(p, row);
-                foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
+                foreach (var fact in memory.Candidates(p.Candidates))
                 {
                     if (Accepts(p, fact, row, windowStart))
                     {
-                        Match(patterns, index + 1, row, memory, ref results, slots);
+                        Match(patterns, index + 1, row, memory, results, slots);
                     }
                 }
 
@@ -50,7 +49,7 @@ internal static class Matcher
                 if (Select(p, row, memory) is { } chosen)
                 {
                     row.Slots[p.Slot] = chosen;
-                    Match(patterns, index + 1, row, memory, ref results, slots);
+                    Match(patterns, index + 1, row, memory, results, slots);
                     row.Slots[p.Slot] = null;
                 }
 
@@ -59,7 +58,7 @@ internal static class Matcher
             case NotNode n:
                 if (!Any(n.Inner, row, memory))
                 {
-                    Match(patterns, index + 1, row, memory, ref results, slots);
+                    Match(patterns, index + 1, row, memory, results, slots);
                 }
 
                 break;
@@ -67,7 +66,7 @@ internal static class Matcher
             case ExistsNode e:
                 if (Any(e.Inner, row, memory))
                 {
-                    Match(patterns, index + 1, row, memory, ref results, slots);
+                    Match(patterns, index + 1, row, memory, results, slots);
                 }
 
                 break;
@@ -78,12 +77,12 @@ internal static class Matcher
                 {
                     Kind = "count",
                     Source = CountSource,
-                    Fields = new Dictionary<string, Value>(StringComparer.Ordinal) { ["count"] = Value.FromNumber(members.Count) },
+                    Fields = new FieldTable(CountFields, [Value.FromNumber(members.Count)]),
                     Members = members,
                 };
                 if (c.Where is null || c.Where(row).IsTrue)
                 {
-                    Match(patterns, index + 1, row, memory, ref results, slots);
+                    Match(patterns, index + 1, row, memory, results, slots);
                 }
 
                 row.Slots[c.Slot] = null;
@@ -95,7 +94,7 @@ internal static class Matcher
                     row.Slots[t.Slot] = trend;
                     if (t.Where is null || t.Where(row).IsTrue)
                     {
-                        Match(patterns, index + 1, row, memory, ref results, slots);
+                        Match(patterns, index + 1, row, memory, results, slots);
                     }
 
                     row.Slots[t.Slot] = null;
@@ -106,7 +105,7 @@ internal static class Matcher
             case CheckNode check:
                 if (check.Condition(row).IsTrue)
                 {
-                    Match(patterns, index + 1, row, memory, ref results, slots);
+                    Match(patterns, index + 1, row, memory, results, slots);
                 }
 
                 break;
@@ -119,30 +118,15 @@ internal static class Matcher
     /// </summary>
     private static DateTimeOffset? WindowStart(FactPatternNode p, MatchRow row) =>
         p.Within is { } within && p.Type.Date is not null
-            ? Quantities.Add(row.Context.Now, within(row), -1) ?? DateTimeOffset.MaxValue
+            ? (p.ConstantWithin is { } shift ? shift.Apply(row.Context.Now) : Quantities.Add(row.Context.Now, within(row), -1)) ?? DateTimeOffset.MaxValue
             : null;
 
-    /// <summary>Binds <paramref name="fact"/> to the pattern's slot and tests it: value sets, date window, and (unless selecting) where.</summary>
+    /// <summary>
+    /// Binds <paramref name="fact"/> to the pattern's slot and tests it: date window, and (unless selecting) where. The
+    /// fact is one of <see cref="WorkingMemory.Candidates"/>, so it is already in one of the pattern's value sets.
+    /// </summary>
     private static bool Accepts(FactPatternNode p, Fact fact, MatchRow row, DateTimeOffset? windowStart, bool testWhere = true)
     {
-        if (p.ValueSets.Count > 0)
-        {
-            var member = false;
-            foreach (var id in p.ValueSets)
-            {
-                if (fact.Is(id))
-                {
-                    member = true;
-                    break;
-                }
-            }
-
-            if (!member)
-            {
-                return false;
-            }
-        }
-
         if (p.Type.Date is { } dateOf)
         {
             var date = dateOf(fact);
@@ -161,11 +145,75 @@ internal static class Matcher
         return !testWhere || p.Where is null || p.Where(row).IsTrue;
     }
 
+    // Any, All and Select work a shared pattern out once per evaluation (until its candidates change): it reads no
+    // binding, so the row cannot change its result, and every rule that writes it alike gets the same answer.
     private static bool Any(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        var candidates = memory.Candidates(p.Candidates);
+        var shared = SharedResultOf(p, candidates, memory);
+        if (shared?.Any is { } known)
+        {
+            return known;
+        }
+
+        var found = FindAny(p, row, candidates);
+        if (shared is not null)
+        {
+            shared.Any = found;
+        }
+
+        return found;
+    }
+
+    private static List<Fact> All(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        var candidates = memory.Candidates(p.Candidates);
+        var shared = SharedResultOf(p, candidates, memory);
+        if (shared?.All is { } known)
+        {
+            return known;
+        }
+
+        var all = FindAll(p, row, candidates);
+        if (shared is not null)
+        {
+            shared.All = all;
+        }
+
+        return all;
+    }
+
+    private static Fact? Select(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    {
+        var candidates = memory.Candidates(p.Candidates);
+        var shared = SharedResultOf(p, candidates, memory);
+        if (shared is { HasSelected: true })
+        {
+            return shared.Selected;
+        }
+
+        var selected = FindSelected(p, row, candidates);
+        if (shared is not null)
+        {
+            shared.Selected = selected;
+            shared.HasSelected = true;
+        }
+
+        return selected;
+    }
+
+    /// <summary>
+    /// Where a pattern written alike elsewhere keeps what it found in this evaluation; null when the pattern is not
+    /// shared, or has so few candidates that testing them again costs less than remembering the answer.
+    /// </summary>
+    private static SharedResult? SharedResultOf(FactPatternNode p, List<Fact> candidates, WorkingMemory memory) =>
+        p.Shared is { IsShared: true } shared && candidates.Count >= MinCandidatesToShare ? memory.SharedResultOf(shared, candidates.Count) : null;
+
+    private static bool FindAny(FactPatternNode p, MatchRow row, List<Fact> candidates)
     {
         var found = false;
         var windowStart = WindowStart(p, row);
-        foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
+        foreach (var fact in candidates)
         {
             if (Accepts(p, fact, row, windowStart))
             {
@@ -178,11 +226,11 @@ internal static class Matcher
         return found;
     }
 
-    private static List<Fact> All(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    private static List<Fact> FindAll(FactPatternNode p, MatchRow row, List<Fact> candidates)
     {
         var all = new List<Fact>();
         var windowStart = WindowStart(p, row);
-        foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
+        foreach (var fact in candidates)
         {
             if (Accepts(p, fact, row, windowStart))
             {
@@ -198,13 +246,13 @@ internal static class Matcher
     /// Chooses the latest, earliest, smallest or largest fact of the pattern (value sets and window applied), then
     /// tests <c>where</c> on that one: "the latest B12 is below 180 ng/L", not "the latest B12 that was below 180".
     /// </summary>
-    private static Fact? Select(FactPatternNode p, MatchRow row, WorkingMemory memory)
+    private static Fact? FindSelected(FactPatternNode p, MatchRow row, List<Fact> candidates)
     {
         Fact? best = null;
         Value bestValue = default;
         DateTimeOffset? bestDate = null;
         var windowStart = WindowStart(p, row);
-        foreach (var fact in memory.Candidates(p.Type.Name, p.ValueSets))
+        foreach (var fact in candidates)
         {
             if (!Accepts(p, fact, row, windowStart, testWhere: false))
             {
@@ -296,16 +344,18 @@ internal static class Matcher
             Kind = "trend",
             Source = TrendSource,
             Members = members,
-            Fields = new Dictionary<string, Value>(5, StringComparer.Ordinal)
-            {
-                ["first"] = Value.FromFact(first),
-                ["last"] = Value.FromFact(last),
-                ["change"] = change,
-                ["days"] = Value.FromNumber(decimal.Round((decimal)(lastDate - firstDate).TotalDays, 2)),
-                ["count"] = Value.FromNumber(dated),
-            },
+            Fields = new FieldTable(
+                TrendFields,
+                [Value.FromFact(first), Value.FromFact(last), change, Value.FromNumber(decimal.Round((decimal)(lastDate - firstDate).TotalDays, 2)), Value.FromNumber(dated)]),
         };
     }
+
+    /// <summary>The fewest candidates for which a shared pattern's result is remembered (see <see cref="SharedResultOf"/>).</summary>
+    private const int MinCandidatesToShare = 1;
+
+    private static readonly string[] CountFields = ["count"];
+
+    private static readonly string[] TrendFields = ["first", "last", "change", "days", "count"];
 
     private static readonly SourceReference TrendSource = new("Aggregate", null, null, "trend");
 

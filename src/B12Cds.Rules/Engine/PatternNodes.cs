@@ -8,7 +8,9 @@ internal abstract record PatternNode;
 
 /// <summary>
 /// Facts of one type, in any of some value sets, dated within a look-back window, for which <see cref="Where"/> holds;
-/// bound to <see cref="Slot"/>, one match per fact or the one chosen by <see cref="Select"/>.
+/// bound to <see cref="Slot"/>, one match per fact or the one chosen by <see cref="Select"/>. A window of constant
+/// length (<c>180 days</c>, <c>$lookback_dx</c>) is also prepared as <see cref="ConstantWithin"/>. A pattern that
+/// reads no binding has a <see cref="Shared"/> key: its result is the same wherever it is written alike.
 /// </summary>
 internal sealed record FactPatternNode(
     FactTypeSchema Type,
@@ -17,7 +19,13 @@ internal sealed record FactPatternNode(
     Evaluator? Where,
     int Slot,
     Selection Select,
-    FactField? SelectField) : PatternNode;
+    FactField? SelectField,
+    DateShift? ConstantWithin = null,
+    SharedPattern? Shared = null) : PatternNode
+{
+    /// <summary>Gets where the candidates come from, shared with the other patterns of this type and value sets.</summary>
+    public CandidateSource Candidates { get; } = Type.CandidatesIn(ValueSets);
+}
 
 /// <summary>No fact matches the inner pattern (<c>not:</c>).</summary>
 internal sealed record NotNode(FactPatternNode Inner) : PatternNode;

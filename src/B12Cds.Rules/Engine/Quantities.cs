@@ -54,6 +54,7 @@ internal static class Quantities
     };
 
     /// <summary>Adds a duration to a date: whole months and years on the calendar, anything else in days.</summary>
+    /// <remarks><see cref="DateShift"/> is the same, prepared once for a constant duration.</remarks>
     /// <remarks>A result beyond the calendar (9999-12-31 + 30 days) is missing (null), never an exception.</remarks>
     public static DateTimeOffset? Add(DateTimeOffset date, Value duration, int sign)
     {

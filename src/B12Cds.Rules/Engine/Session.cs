@@ -15,15 +15,16 @@ internal sealed class Session
     private readonly RuleSet _ruleSet;
     private readonly EvaluationContext _context;
     private readonly IReadOnlyList<Rule> _rules;
-    private readonly IReadOnlyDictionary<string, IReadOnlyList<Rule>> _readers;
+    private readonly IReadOnlyDictionary<string, int[]> _readers;
     private readonly WorkingMemory _memory;
     private readonly int _maxFirings;
-    private readonly List<Activation> _agenda = [];
+    private readonly Agenda _agenda;
     private readonly HashSet<ActivationKey> _fired = [];
     private readonly List<Firing> _firings = [];
-    private readonly List<CardConclusion> _cards = [];
-    private readonly List<CarePlanConclusion> _carePlan = [];
-    private readonly List<EvaluationError> _errors = [];
+    private readonly List<Fact?[]> _matches = [];
+    private List<CardConclusion>? _cards;
+    private List<CarePlanConclusion>? _carePlan;
+    private List<EvaluationError>? _errors;
     private long _sequence;
     private MatchRow? _scratch;
 
@@ -34,20 +35,21 @@ internal sealed class Session
         var runnable = ruleSet.RunnableIn(context.Profile, options.IncludeDrafts);
         _rules = runnable.Rules;
         _readers = runnable.ReadersByType;
+        _agenda = new Agenda(_rules.Count);
         _memory = new WorkingMemory(facts);
         _maxFirings = options.MaxFirings;
     }
 
     public EvaluationResult Run()
     {
-        foreach (var rule in _rules)
+        // Index loops over IReadOnlyList: a foreach would allocate an enumerator each time, on every evaluation.
+        for (var i = 0; i < _rules.Count; i++)
         {
-            Activate(rule);
+            Activate(i);
         }
 
-        while (_agenda.Count > 0)
+        while (_agenda.TryPop(out var next))
         {
-            var next = PopNext();
             if (!_fired.Add(next.Key))
             {
                 continue;
@@ -58,16 +60,25 @@ internal sealed class Session
                 throw new RuleCycleException(_firings.Count, _firings.TakeLast(200).GroupBy(f => f.Rule.Id).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(8).ToList());
             }
 
-            var derivedTypes = Fire(next);
+            if (Fire(next) is not { } derivedTypes)
+            {
+                continue;
+            }
+
             foreach (var type in derivedTypes)
             {
-                foreach (var rule in _readers.GetValueOrDefault(type) ?? [])
+                if (!_readers.TryGetValue(type, out var readers))
+                {
+                    continue;
+                }
+
+                foreach (var index in readers)
                 {
                     // A rule that reads the type only under 'not' gains nothing from a new fact of it: re-match it
                     // only when it has pending activations the new fact may withdraw.
-                    if (rule.ReadsPositively.Contains(type) || HasPending(rule))
+                    if (_rules[index].ReadsPositively.Contains(type) || _agenda.HasPending(index))
                     {
-                        Reactivate(rule);
+                        Reactivate(index);
                     }
                 }
             }
@@ -78,22 +89,21 @@ internal sealed class Session
             RuleSetVersion = _ruleSet.Version,
             Context = _context,
             Firings = _firings,
-            Cards = _cards,
-            CarePlan = _carePlan,
+            Cards = _cards ?? [],
+            CarePlan = _carePlan ?? [],
             DerivedFacts = _memory.Derived,
-            Errors = _errors,
+            Errors = _errors ?? [],
         };
     }
 
-    private void Activate(Rule rule)
+    /// <summary>Matches the rule at <paramref name="index"/> in <see cref="_rules"/> for the first time.</summary>
+    private void Activate(int index)
     {
+        // Nothing has fired yet, so no match is refracted.
+        var rule = _rules[index];
         foreach (var slots in SafeMatch(rule))
         {
-            var activation = new Activation(rule, slots, _sequence++);
-            if (!_fired.Contains(activation.Key))
-            {
-                _agenda.Add(activation);
-            }
+            _agenda.Add(new Activation(rule, index, slots, _sequence++));
         }
     }
 
@@ -101,48 +111,61 @@ internal sealed class Session
     private static bool IsRuleFailure(Exception ex) =>
         ex is InvalidOperationException or ArgumentException or FormatException or OverflowException or ArithmeticException or KeyNotFoundException;
 
-    private bool HasPending(Rule rule)
+    /// <summary>
+    /// Re-matches a rule after a fact it reads was derived: its pending activations are replaced by the current
+    /// matches. An activation still valid keeps its place in the order it was first matched; one no longer matched is
+    /// withdrawn.
+    /// </summary>
+    private void Reactivate(int index)
     {
-        foreach (var activation in _agenda)
+        var rule = _rules[index];
+        var pending = _agenda.PendingOf(index);
+        Dictionary<ActivationKey, Activation>? stale = null;
+        if (pending.Count > 0)
         {
-            if (ReferenceEquals(activation.Rule, rule))
+            stale = new Dictionary<ActivationKey, Activation>(pending.Count);
+            for (var i = 0; i < pending.Count; i++)
             {
-                return true;
+                stale[pending[i].Key] = pending[i];
             }
         }
 
-        return false;
-    }
-
-    /// <summary>Re-matches a rule after a fact it reads was derived: its pending activations are replaced by the current matches.</summary>
-    private void Reactivate(Rule rule)
-    {
-        Dictionary<ActivationKey, Activation>? pending = null;
-        for (var i = _agenda.Count - 1; i >= 0; i--)
-        {
-            if (ReferenceEquals(_agenda[i].Rule, rule))
-            {
-                (pending ??= [])[_agenda[i].Key] = _agenda[i];
-                _agenda.RemoveAt(i);
-            }
-        }
-
+        List<Activation>? added = null;
         foreach (var slots in SafeMatch(rule))
         {
             var key = new ActivationKey(rule, slots);
-            if (_fired.Contains(key))
+            if (_fired.Contains(key) || (stale is not null && stale.Remove(key)))
             {
                 continue;
             }
 
-            // An activation still valid keeps its place in the order it was first matched.
-            _agenda.Add(pending is not null && pending.TryGetValue(key, out var kept) ? kept : new Activation(rule, slots, _sequence++));
+            (added ??= []).Add(new Activation(rule, index, slots, _sequence++, key));
+        }
+
+        if (stale is not null)
+        {
+            foreach (var withdrawn in stale.Values)
+            {
+                _agenda.Withdraw(withdrawn);
+            }
+        }
+
+        if (added is not null)
+        {
+            foreach (var activation in added)
+            {
+                _agenda.Add(activation);
+            }
         }
     }
 
-    /// <summary>Matches one rule; a condition that fails for this patient costs that rule only, never the evaluation.</summary>
+    /// <summary>
+    /// Matches one rule; a condition that fails for this patient costs that rule only, never the evaluation. The list
+    /// returned is the session's, reused by the next match.
+    /// </summary>
     private List<Fact?[]> SafeMatch(Rule rule)
     {
+        _matches.Clear();
         try
         {
             var slots = rule.SlotNames.Count;
@@ -151,72 +174,69 @@ internal sealed class Session
                 _scratch = new MatchRow(Math.Max(slots, 8), _context);
             }
 
-            return Matcher.Match(rule, _memory, _scratch);
+            Matcher.Match(rule, _memory, _scratch, _matches);
         }
         catch (Exception ex) when (IsRuleFailure(ex))
         {
-            _errors.Add(new EvaluationError(rule.Id, $"conditions failed: {ex.Message}"));
-            return [];
-        }
-    }
-
-    private Activation PopNext()
-    {
-        var best = 0;
-        for (var i = 1; i < _agenda.Count; i++)
-        {
-            if (_agenda[i].IsBefore(_agenda[best]))
-            {
-                best = i;
-            }
+            (_errors ??= []).Add(new EvaluationError(rule.Id, $"conditions failed: {ex.Message}"));
+            _matches.Clear();
         }
 
-        var next = _agenda[best];
-        _agenda.RemoveAt(best);
-        return next;
+        return _matches;
     }
 
-    private List<string> Fire(Activation activation)
+    /// <summary>Fires an activation; returns the fact types it derived new facts of, or null when none.</summary>
+    private List<string>? Fire(Activation activation)
     {
         var rule = activation.Rule;
-        var row = new MatchRow(activation.Slots.Length, _context);
-        Array.Copy(activation.Slots, row.Slots, activation.Slots.Length);
-        var matched = new List<MatchedFact>();
-        for (var i = 0; i < activation.Slots.Length; i++)
+
+        // The activation's slots are never written after the match, so the firing's row (kept by its cards to render
+        // their texts later) shares them.
+        var row = new MatchRow(activation.Slots, _context);
+        var count = 0;
+        foreach (var fact in activation.Slots)
+        {
+            count += fact is null ? 0 : 1;
+        }
+
+        var matched = new MatchedFact[count];
+        for (int i = 0, m = 0; i < activation.Slots.Length; i++)
         {
             if (activation.Slots[i] is { } fact)
             {
-                matched.Add(new MatchedFact(rule.SlotNames[i], fact));
+                matched[m++] = new MatchedFact(rule.SlotNames[i], fact);
             }
         }
 
         var firing = new Firing(rule, _firings.Count + 1, matched);
         _firings.Add(firing);
-        var derived = new List<string>();
-        foreach (var action in rule.Actions)
+        List<string>? derived = null;
+        for (var i = 0; i < rule.Actions.Count; i++)
         {
+            var action = rule.Actions[i];
             try
             {
-                Execute(action, firing, row, derived);
+                Execute(action, firing, row, ref derived);
             }
             catch (Exception ex) when (IsRuleFailure(ex))
             {
                 // A rule whose action fails for this patient produces nothing; the others still run.
-                _errors.Add(new EvaluationError(rule.Id, $"{action.GetType().Name.Replace("Action", string.Empty, StringComparison.Ordinal).ToLowerInvariant()} failed: {ex.Message}"));
+                (_errors ??= []).Add(new EvaluationError(rule.Id, $"{action.GetType().Name.Replace("Action", string.Empty, StringComparison.Ordinal).ToLowerInvariant()} failed: {ex.Message}"));
             }
         }
 
         return derived;
     }
 
-    private void Execute(RuleAction action, Firing firing, MatchRow row, List<string> derived)
+    private void Execute(RuleAction action, Firing firing, MatchRow row, ref List<string>? derived)
     {
         switch (action)
         {
             case DeriveAction derive:
-                var fields = new Dictionary<string, Value>(StringComparer.Ordinal);
-                foreach (var (name, value) in derive.Fields)
+                var fields = new Dictionary<string, Value>(derive.Fields.Count, StringComparer.Ordinal);
+                for (var i = 0; i < derive.Fields.Count; i++)
                 {
+                    var (name, value) = derive.Fields[i];
                     fields[name] = value(row);
                 }
 
@@ -235,15 +255,15 @@ internal sealed class Session
                     Source = firing.Rule.DerivedSource,
                     Label = derive.TypeName,
                 };
-                if (_memory.TryDerive(fact) && !derived.Contains(derive.TypeName, StringComparer.Ordinal))
+                if (_memory.TryDerive(fact) && (derived is null || !derived.Contains(derive.TypeName, StringComparer.Ordinal)))
                 {
-                    derived.Add(derive.TypeName);
+                    (derived ??= []).Add(derive.TypeName);
                 }
 
                 break;
 
             case CardAction card:
-                _cards.Add(new CardConclusion(card.Summary, card.Detail, row)
+                (_cards ??= []).Add(new CardConclusion(card.Summary, card.Detail, row)
                 {
                     Firing = firing,
                     Indicator = card.Indicator,
@@ -255,7 +275,7 @@ internal sealed class Session
                 break;
 
             case CarePlanAction plan:
-                _carePlan.Add(new CarePlanConclusion(firing, _ruleSet.Regimens[plan.RegimenId]));
+                (_carePlan ??= []).Add(new CarePlanConclusion(firing, _ruleSet.Regimens[plan.RegimenId]));
                 break;
         }
     }

@@ -241,13 +241,16 @@ internal sealed partial class RuleCompiler
         var binding = new BindingInfo(bindingName?.Value ?? $"#{slot}", slot, type, valueUnit, molarMass);
 
         Evaluator? within = null;
-        if (_yaml.Scalar(keys, "within", what) is { } withinScalar)
+        DateShift? constantWithin = null;
+        var use = new BindingUse();
+        var withinScalar = _yaml.Scalar(keys, "within", what);
+        if (withinScalar is not null)
         {
             if (type.Date is null)
             {
                 Error(RuleDiagnosticIds.InvalidValue, withinScalar.Location, $"'within' needs a dated fact type; {type.Name} facts have no date.");
             }
-            else if (CompileExpression(withinScalar, current: null, condition: false) is { } compiledWithin)
+            else if (CompileExpression(withinScalar, current: null, condition: false, use) is { } compiledWithin)
             {
                 if (compiledWithin.Type.Kind != ValueKind.Duration)
                 {
@@ -255,15 +258,23 @@ internal sealed partial class RuleCompiler
                 }
 
                 within = compiledWithin.Evaluate;
+                constantWithin = compiledWithin.ConstantValue is { Kind: ValueKind.Duration } duration ? DateShift.Back(duration) : null;
             }
         }
 
         var (select, selectField) = CompileSelect(keys, type, what);
         Evaluator? where = null;
-        if (_yaml.Scalar(keys, "where", what) is { } whereScalar)
+        var whereScalar = _yaml.Scalar(keys, "where", what);
+        if (whereScalar is not null)
         {
-            where = CompileExpression(whereScalar, binding, condition: true)?.Evaluate;
+            where = CompileExpression(whereScalar, binding, condition: true, use)?.Evaluate;
         }
+
+        // A pattern that reads no binding finds the same facts in every rule and for every match: patterns written
+        // alike share one key, and the engine works their result out once per evaluation (NRules shares alpha nodes).
+        var shared = use.Used
+            ? null
+            : type.SharedPatternFor(string.Join('\u001f', string.Join(',', valueSets.Select(v => v.Value)), withinScalar?.Value, whereScalar?.Value, select, selectField?.Name));
 
         if (bindingName is not null)
         {
@@ -281,7 +292,7 @@ internal sealed partial class RuleCompiler
             }
         }
 
-        return new FactPatternNode(type, valueSets.Select(v => v.Value).ToList(), within, where, slot, select, selectField);
+        return new FactPatternNode(type, valueSets.Select(v => v.Value).ToList(), within, where, slot, select, selectField, constantWithin, shared);
     }
 
     private (Selection, FactField?) CompileSelect(Dictionary<string, TreeNode> keys, FactTypeSchema type, string what)
@@ -420,7 +431,7 @@ internal sealed partial class RuleCompiler
     }
 
     /// <summary>Compiles an expression written in a YAML scalar, reporting errors at their exact position in the file.</summary>
-    private CompiledExpression? CompileExpression(TreeScalar scalar, BindingInfo? current, bool condition)
+    private CompiledExpression? CompileExpression(TreeScalar scalar, BindingInfo? current, bool condition, BindingUse? use = null)
     {
         Expr expr;
         try
@@ -435,7 +446,7 @@ internal sealed partial class RuleCompiler
 
         try
         {
-            var scope = Scope(current);
+            var scope = Scope(current) with { Use = use };
             return condition ? ExpressionCompiler.CompileCondition(expr, scope) : ExpressionCompiler.Compile(expr, scope);
         }
         catch (ExpressionSyntaxException ex)

@@ -60,12 +60,12 @@ public sealed class RuleSet
         {
             var rules = Rules.Where(r => (r.Status == RuleStatus.Active || (key.Drafts && r.Status == RuleStatus.Draft)) && r.AppliesTo(key.Profile)).ToList();
             var readers = rules
-                .SelectMany(r => r.Reads.Select(type => (Type: type, Rule: r)))
+                .SelectMany((r, index) => r.Reads.Select(type => (Type: type, Index: index)))
                 .GroupBy(x => x.Type, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => (IReadOnlyList<Rule>)g.Select(x => x.Rule).ToList(), StringComparer.Ordinal);
+                .ToDictionary(g => g.Key, g => g.Select(x => x.Index).ToArray(), StringComparer.Ordinal);
             return new Runnable(rules, readers);
         });
 
-    /// <summary>The rules that run in one profile, and which of them read each fact type.</summary>
-    internal sealed record Runnable(IReadOnlyList<Rule> Rules, IReadOnlyDictionary<string, IReadOnlyList<Rule>> ReadersByType);
+    /// <summary>The rules that run in one profile, and which of them (by index in <see cref="Rules"/>) read each fact type.</summary>
+    internal sealed record Runnable(IReadOnlyList<Rule> Rules, IReadOnlyDictionary<string, int[]> ReadersByType);
 }
