@@ -62,18 +62,7 @@ internal sealed class ApplyData
 
     private static bool IsOtherPatients(Resource resource, string patientId, HashSet<string> own, HashSet<string> otherPatients)
     {
-        var subject = resource switch
-        {
-            Observation o => o.Subject,
-            Condition c => c.Subject,
-            MedicationRequest m => m.Subject,
-            MedicationStatement m => m.Subject,
-            MedicationAdministration m => m.Subject,
-            Procedure p => p.Subject,
-            AllergyIntolerance a => a.Patient,
-            ServiceRequest s => s.Subject,
-            _ => null,
-        };
+        var subject = PatientReferences.SubjectOf(resource);
         var target = subject?.ReferenceValue;
         if (target is null || own.Contains(target) || target.EndsWith($"/Patient/{patientId}", StringComparison.Ordinal))
         {

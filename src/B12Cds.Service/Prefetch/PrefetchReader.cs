@@ -161,17 +161,7 @@ internal static class PrefetchReader
     /// </summary>
     private static bool IsAboutPatient(Resource resource, string? patientId)
     {
-        var reference = resource switch
-        {
-            Observation o => o.Subject,
-            Condition c => c.Subject,
-            MedicationRequest m => m.Subject,
-            MedicationStatement m => m.Subject,
-            MedicationAdministration m => m.Subject,
-            Procedure p => p.Subject,
-            AllergyIntolerance a => a.Patient,
-            _ => null,
-        };
+        var reference = PatientReferences.SubjectOf(resource);
         var value = reference?.ReferenceValue?.TrimEnd('/');
         if (patientId is null || value is null)
         {
