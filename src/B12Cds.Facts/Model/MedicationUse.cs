@@ -44,6 +44,21 @@ public sealed record MedicationUse : Fact
     /// <summary>Gets the average daily dose of the first phase, in micrograms.</summary>
     public decimal? DailyDoseMicrograms => Phases.Count > 0 ? Phases[0].DailyDoseMicrograms : null;
 
+    /// <summary>
+    /// Gets the maintenance phase: the last dosage phase (after any loading phases). For a single-phase order it is that
+    /// phase; null when the order has no dosage.
+    /// </summary>
+    public DosePhase? MaintenancePhase => Phases.Count > 0 ? Phases[^1] : null;
+
+    /// <summary>Gets the route of the maintenance (last) phase.</summary>
+    public string? MaintenanceRoute => MaintenancePhase?.Route;
+
+    /// <summary>Gets the dose of the maintenance (last) phase.</summary>
+    public Measurement? MaintenanceDose => MaintenancePhase?.Dose;
+
+    /// <summary>Gets the days between doses in the maintenance (last) phase.</summary>
+    public decimal? MaintenanceIntervalDays => MaintenancePhase?.IntervalDays;
+
     /// <summary>Gets the product strength (e.g. 1 mg/mL) from a referenced Medication's ingredient, if given.</summary>
     public string? Strength { get; init; }
 }

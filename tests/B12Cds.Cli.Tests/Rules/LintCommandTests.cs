@@ -109,6 +109,8 @@ public sealed partial class LintCommandTests
 
         Assert.Contains("b12-status (derived by DX-04; read by no rule): Derived by rules: b12-status.", lines);
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^  reported\s+quantity\s+The value as reported"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  maintenance_interval_days\s+number\s+Days between doses in the last dosage phase"));
+        Assert.Contains(lines, l => Regex.IsMatch(l, @"^  maintenance_dose\s+quantity \(ug\)\s+The dose per administration of the last dosage phase"));
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^  state\s+text\s+"));
         Assert.Contains(lines, l => Regex.IsMatch(l, @"^  \$lookback_dx\s+180 days\s+design"));
     }

@@ -274,6 +274,10 @@ public sealed partial class FactExtractorTests
         Assert.Equal("route-intramuscular", use.Route);
         Assert.Equal(new Measurement(1000m, "ug"), use.Dose);
         Assert.Equal(2.3333m, use.IntervalDays);
+        Assert.Same(maintenance, use.MaintenancePhase);
+        Assert.Equal(91.3125m, use.MaintenanceIntervalDays);
+        Assert.Equal(new Measurement(1000m, "ug"), use.MaintenanceDose);
+        Assert.Equal("route-intramuscular", use.MaintenanceRoute);
     }
 
     [Fact]

@@ -382,6 +382,10 @@ public sealed partial class SampleBundleTests : IClassFixture<ValueSetFixture>
             Assert.Equal(FactStatus.Active, s.Finding("chronic-kidney-disease").Status);
             var hydroxo = Assert.Single(s.Set.OfType<MedicationUse>(), m => m.Is("hydroxocobalamin"));
             Assert.Equal(91.3125m, hydroxo.Phases[^1].IntervalDays);
+            Assert.Equal(2.3333m, hydroxo.IntervalDays);
+            Assert.Equal(91.3125m, hydroxo.MaintenanceIntervalDays);
+            Assert.Equal(new Measurement(1000m, "ug"), hydroxo.MaintenanceDose);
+            Assert.Equal("route-intramuscular", hydroxo.MaintenanceRoute);
             Assert.Equal("2026-09-14", s.Set.OfType<MedicationGiven>().Max(g => g.Effective)!.Value[..10]);
             Assert.Single(s.Set.OfType<MedicationUse>(), m => m.Is("metformin"));
             Assert.Single(s.Set.OfType<MedicationUse>(), m => m.Is("ppi"));

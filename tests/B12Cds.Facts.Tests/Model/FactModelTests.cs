@@ -147,6 +147,10 @@ public sealed class FactModelTests
         Assert.Null(use.Dose);
         Assert.Null(use.IntervalDays);
         Assert.Null(use.DailyDoseMicrograms);
+        Assert.Null(use.MaintenancePhase);
+        Assert.Null(use.MaintenanceRoute);
+        Assert.Null(use.MaintenanceDose);
+        Assert.Null(use.MaintenanceIntervalDays);
         Assert.Empty(use.Phases);
         Assert.Equal("MedicationStatement", use.Origin);
     }
@@ -174,6 +178,52 @@ public sealed class FactModelTests
         Assert.Equal(new Measurement(1000m, "ug"), use.Dose);
         Assert.Equal(2.3333m, use.IntervalDays);
         Assert.Equal(428.5775m, use.DailyDoseMicrograms);
+    }
+
+    [Fact]
+    public void MedicationUse_LoadingThenMaintenance_MaintenancePropertiesFromTheLastPhase()
+    {
+        // Arrange
+        var use = new MedicationUse
+        {
+            Source = Source,
+            Status = FactStatus.Active,
+            Phases =
+            [
+                new DosePhase { Sequence = 1, Dose = new Measurement(1000m, "ug"), Route = "route-intramuscular", IntervalDays = 2.3333m },
+                new DosePhase { Sequence = 2, Dose = new Measurement(500m, "ug"), Route = "route-subcutaneous", IntervalDays = 91.3125m },
+            ],
+        };
+
+        // Act
+        var interval = use.MaintenanceIntervalDays;
+
+        // Assert
+        Assert.Equal(91.3125m, interval);
+        Assert.Equal(new Measurement(500m, "ug"), use.MaintenanceDose);
+        Assert.Equal("route-subcutaneous", use.MaintenanceRoute);
+        Assert.Same(use.Phases[1], use.MaintenancePhase);
+        Assert.Equal(2.3333m, use.IntervalDays);
+    }
+
+    [Fact]
+    public void MedicationUse_SinglePhase_MaintenancePropertiesAreThatPhase()
+    {
+        // Arrange
+        var use = new MedicationUse
+        {
+            Source = Source,
+            Status = FactStatus.Active,
+            Phases = [new DosePhase { Dose = new Measurement(1000m, "ug"), Route = "route-intramuscular", IntervalDays = 30.4375m }],
+        };
+
+        // Act
+        var interval = use.MaintenanceIntervalDays;
+
+        // Assert
+        Assert.Equal(use.IntervalDays, interval);
+        Assert.Equal(use.Dose, use.MaintenanceDose);
+        Assert.Equal(use.Route, use.MaintenanceRoute);
     }
 
     [Fact]

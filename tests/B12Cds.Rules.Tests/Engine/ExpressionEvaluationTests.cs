@@ -419,6 +419,68 @@ public sealed class ExpressionEvaluationTests : RuleTestFixture
     }
 
     [Theory]
+    [InlineData("interval_days < 3 and maintenance_interval_days >= 89 and maintenance_interval_days <= 92", true)]
+    [InlineData("dose = 1 mg and maintenance_dose = 500 ug", true)]
+    [InlineData("route = route-intramuscular and maintenance_route = route-subcutaneous", true)]
+    [InlineData("phases = 2 and maintenance_interval_days = interval_days", false)]
+    public void Evaluate_MaintenanceFields_ReadTheLastPhase(string where, bool fires)
+    {
+        // Arrange
+        GivenRules(RuleFile(Rule("TS-01", $"""
+            - medication: b12-replacement
+              where: {where}
+            """)));
+        var medication = Medication("b12-replacement", "2026-01-01") with
+        {
+            Phases =
+            [
+                new DosePhase { Route = "route-intramuscular", Dose = new Measurement(1000m, "ug"), IntervalDays = 2.3333m },
+                new DosePhase { Route = "route-subcutaneous", Dose = new Measurement(500m, "ug"), IntervalDays = 91.3125m },
+            ],
+        };
+
+        // Act
+        Evaluate(medication);
+
+        // Assert
+        Assert.Equal(fires, FiringsOf("TS-01").Count == 1);
+    }
+
+    [Theory]
+    [InlineData("maintenance_route = route-intramuscular and maintenance_dose = 1 mg and maintenance_interval_days is missing", true)]
+    [InlineData("maintenance_dose is present", true)]
+    public void Evaluate_MaintenanceFieldsOfASinglePhase_ThatPhase(string where, bool fires)
+    {
+        // Arrange
+        GivenRules(RuleFile(Rule("TS-01", $"""
+            - medication: b12-replacement
+              where: {where}
+            """)));
+
+        // Act
+        Evaluate(Medication("b12-replacement", "2026-01-01", route: "route-intramuscular", doseMicrograms: 1000));
+
+        // Assert
+        Assert.Equal(fires, FiringsOf("TS-01").Count == 1);
+    }
+
+    [Fact]
+    public void Evaluate_MaintenanceFieldsWithoutDosage_Missing()
+    {
+        // Arrange
+        GivenRules(RuleFile(Rule("TS-01", """
+            - medication: b12-replacement
+              where: maintenance_route is missing and maintenance_dose is missing and maintenance_interval_days is missing
+            """)));
+
+        // Act
+        Evaluate(Medication("b12-replacement", "2026-01-01"));
+
+        // Assert
+        Fired("TS-01");
+    }
+
+    [Theory]
     [InlineData("end + 30 days > now", "2026-01-01", "9999-12-31")]
     [InlineData("end + 1 year > now", "2026-01-01", "9999-12-31")]
     [InlineData("start - 30 days < now", "0001-01-01", null)]
