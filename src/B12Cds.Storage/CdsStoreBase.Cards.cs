@@ -21,13 +21,23 @@ public abstract partial class CdsStoreBase
         return InTransactionAsync((transaction, ct) => InsertShownCardsAsync(transaction, cards, ignoreRepeats: false, ct), cancellationToken);
     }
 
-    /// <summary>Inserts shown cards; with <paramref name="ignoreRepeats"/>, a card whose uuid is already recorded (the same hookInstance answered twice) is left as first shown.</summary>
-    private Task InsertShownCardsAsync(DbTransaction transaction, IEnumerable<ShownCard> cards, bool ignoreRepeats, CancellationToken cancellationToken) =>
-        InsertAllAsync(
+    /// <summary>
+    /// Inserts shown cards and moves each one's "last shown" time on; with <paramref name="ignoreRepeats"/>, a card
+    /// whose uuid is already recorded (the same hookInstance answered twice) is left as first shown.
+    /// </summary>
+    private async Task InsertShownCardsAsync(DbTransaction transaction, IEnumerable<ShownCard> cards, bool ignoreRepeats, CancellationToken cancellationToken)
+    {
+        var list = cards as IReadOnlyCollection<ShownCard> ?? [.. cards];
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        await InsertAllAsync(
             transaction,
             $"INSERT INTO cds_shown_card ({ShownCardColumns}) VALUES (@card_uuid, @card_key, @patient_id, @service_id, @hook, @hook_instance, @shown_at)"
                 + (ignoreRepeats ? " ON CONFLICT (card_uuid) DO NOTHING" : string.Empty),
-            cards,
+            list,
             (command, card) => command
                 .AddParameter("@card_uuid", card.CardUuid)
                 .AddParameter("@card_key", card.CardKey)
@@ -36,7 +46,21 @@ public abstract partial class CdsStoreBase
                 .AddParameter("@hook", card.Hook)
                 .AddParameter("@hook_instance", card.HookInstance)
                 .AddParameter("@shown_at", Time(card.ShownAt)),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        await InsertAllAsync(
+            transaction,
+            """
+            INSERT INTO cds_card_last_shown (patient_id, card_key, service_id, shown_at) VALUES (@patient_id, @card_key, @service_id, @shown_at)
+            ON CONFLICT (patient_id, card_key, service_id) DO UPDATE SET shown_at = excluded.shown_at WHERE excluded.shown_at > cds_card_last_shown.shown_at
+            """,
+            list,
+            (command, card) => command
+                .AddParameter("@patient_id", card.PatientId)
+                .AddParameter("@card_key", card.CardKey)
+                .AddParameter("@service_id", card.ServiceId)
+                .AddParameter("@shown_at", Time(card.ShownAt)),
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<string, ShownCard>> FindShownCardsAsync(IReadOnlyCollection<string> cardUuids, CancellationToken cancellationToken = default)
@@ -69,7 +93,7 @@ public abstract partial class CdsStoreBase
             """
             SELECT card_key FROM cds_suppression WHERE patient_id = @patient_id AND until_at > @now
             UNION
-            SELECT card_key FROM cds_shown_card WHERE patient_id = @patient_id AND service_id <> @service_id AND shown_at > @since
+            SELECT card_key FROM cds_card_last_shown WHERE patient_id = @patient_id AND service_id <> @service_id AND shown_at > @since
             """,
             command => command
                 .AddParameter("@patient_id", patientId)

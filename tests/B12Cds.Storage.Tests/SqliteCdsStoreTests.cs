@@ -1,3 +1,4 @@
+using B12Cds.Storage.Sql;
 using Microsoft.Data.Sqlite;
 
 namespace B12Cds.Storage.Tests;
@@ -65,7 +66,7 @@ public sealed class SqliteCdsStoreTests : StoreContractTests
         // Assert
         Assert.Single(await reopened.FindShownCardsAsync(["c1"]));
         Assert.Single(await reopened.QueryAuditAsync(new AuditQuery()));
-        Assert.Equal(1, await reopened.GetSchemaVersionAsync());
+        Assert.Equal(Schema.CurrentVersion, await reopened.GetSchemaVersionAsync());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using B12Cds.Storage.Sql;
+
 namespace B12Cds.Storage.Tests;
 
 /// <summary>
@@ -117,7 +119,7 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         await Store.InitializeAsync();
         await OpenStore().InitializeAsync();
 
-        Assert.Equal(1, await Store.GetSchemaVersionAsync());
+        Assert.Equal(Schema.CurrentVersion, await Store.GetSchemaVersionAsync());
         await Store.RecordShownCardsAsync([Card("c1")]);
         Assert.Single(await Store.FindShownCardsAsync(["c1"]));
     }
@@ -135,11 +137,32 @@ public abstract partial class StoreContractTests : IAsyncLifetime
         // Assert
         foreach (var store in stores)
         {
-            Assert.Equal(1, await store.GetSchemaVersionAsync());
+            Assert.Equal(Schema.CurrentVersion, await store.GetSchemaVersionAsync());
         }
 
         await stores[0].RecordShownCardsAsync([Card("c1")]);
         Assert.Single(await stores[3].FindShownCardsAsync(["c1"]));
+    }
+
+    [StoreFact]
+    public async Task InitializeAsync_FromVersion1_RebuildsLastShownFromTheCardsShown()
+    {
+        await Store.RecordShownCardsAsync([Card("c1", key: "b12-low", service: "b12-order-sign", shownAt: Now.AddHours(-1))]);
+        await ExecuteSqlAsync("DROP TABLE cds_card_last_shown; DELETE FROM cds_schema_version WHERE version = 2");
+
+        await OpenStore().InitializeAsync();
+
+        Assert.Equal(["b12-low"], await Store.SuppressedCardKeysAsync("p1", PatientView, Now, TimeSpan.FromHours(12)));
+    }
+
+    [StoreFact]
+    public async Task SuppressedCardKeysAsync_ManyShowingsOfOneCard_AreOneLastShownTime()
+    {
+        var cards = Enumerable.Range(0, 50).Select(i => Card($"c{i}", service: "b12-order-sign", shownAt: Now.AddMinutes(-i * 30))).ToList();
+        await Store.RecordShownCardsAsync(cards);
+
+        Assert.Equal(["b12-low"], await Store.SuppressedCardKeysAsync("p1", PatientView, Now.AddHours(11), TimeSpan.FromHours(12)));
+        Assert.Empty(await Store.SuppressedCardKeysAsync("p1", PatientView, Now.AddHours(13), TimeSpan.FromHours(12)));
     }
 
     [StoreFact]

@@ -10,7 +10,11 @@ internal static class Schema
     /// <summary>The table recording which versions were applied.</summary>
     public const string VersionTable = "cds_schema_version";
 
-    /// <summary>The migrations, in order: version 1 is the first schema.</summary>
+    /// <summary>
+    /// The migrations, in order: version 1 is the first schema; version 2 keeps, per patient, card and service, only
+    /// when the card was last shown, so the repeat-window check reads a handful of rows however often a patient's
+    /// chart is opened.
+    /// </summary>
     public static readonly IReadOnlyList<string> Migrations =
     [
         """
@@ -66,6 +70,16 @@ internal static class Schema
             detail text NULL);
         CREATE INDEX ix_cds_audit_time ON cds_audit (occurred_at);
         CREATE INDEX ix_cds_audit_patient ON cds_audit (patient_id, occurred_at);
+        """,
+        """
+        CREATE TABLE cds_card_last_shown (
+            patient_id text NOT NULL,
+            card_key text NOT NULL,
+            service_id text NOT NULL,
+            shown_at {time} NOT NULL,
+            PRIMARY KEY (patient_id, card_key, service_id));
+        INSERT INTO cds_card_last_shown (patient_id, card_key, service_id, shown_at)
+            SELECT patient_id, card_key, service_id, MAX(shown_at) FROM cds_shown_card GROUP BY patient_id, card_key, service_id;
         """,
     ];
 
