@@ -13,7 +13,7 @@ internal static class Schema
     /// <summary>
     /// The migrations, in order: version 1 is the first schema; version 2 keeps, per patient, card and service, only
     /// when the card was last shown, so the repeat-window check reads a handful of rows however often a patient's
-    /// chart is opened.
+    /// chart is opened (and the per-showing indexes it replaces are dropped: each card shown writes one index, not three).
     /// </summary>
     public static readonly IReadOnlyList<string> Migrations =
     [
@@ -80,6 +80,8 @@ internal static class Schema
             PRIMARY KEY (patient_id, card_key, service_id));
         INSERT INTO cds_card_last_shown (patient_id, card_key, service_id, shown_at)
             SELECT patient_id, card_key, service_id, MAX(shown_at) FROM cds_shown_card GROUP BY patient_id, card_key, service_id;
+        DROP INDEX ix_cds_shown_card_patient_key;
+        DROP INDEX ix_cds_shown_card_patient_time;
         """,
     ];
 
