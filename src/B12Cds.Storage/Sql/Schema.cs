@@ -80,8 +80,8 @@ internal static class Schema
             PRIMARY KEY (patient_id, card_key, service_id));
         INSERT INTO cds_card_last_shown (patient_id, card_key, service_id, shown_at)
             SELECT patient_id, card_key, service_id, MAX(shown_at) FROM cds_shown_card GROUP BY patient_id, card_key, service_id;
-        DROP INDEX ix_cds_shown_card_patient_key;
-        DROP INDEX ix_cds_shown_card_patient_time;
+        DROP INDEX IF EXISTS ix_cds_shown_card_patient_key;
+        DROP INDEX IF EXISTS ix_cds_shown_card_patient_time;
         """,
     ];
 
