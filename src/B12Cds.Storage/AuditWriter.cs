@@ -21,6 +21,7 @@ public sealed class AuditWriter : BackgroundService
     private readonly AuditWriterOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly Channel<AuditRecord> _queue;
+    private readonly TaskCompletionSource _stopRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _enqueued;
     private long _processed;
     private long _written;
@@ -96,6 +97,7 @@ public sealed class AuditWriter : BackgroundService
     /// <summary>Stops taking entries, writes what is queued, and stops (cut short when <paramref name="cancellationToken"/> fires).</summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        _stopRequested.TrySetResult();
         _queue.Writer.TryComplete();
         if (ExecuteTask is { } running)
         {
@@ -121,6 +123,7 @@ public sealed class AuditWriter : BackgroundService
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                await GatherAsync(stoppingToken).ConfigureAwait(false);
                 while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var record))
                 {
                     batch.Add(record);
@@ -142,6 +145,21 @@ public sealed class AuditWriter : BackgroundService
                 Drop(record, null, "the service stopped before it was written");
             }
         }
+    }
+
+    /// <summary>
+    /// Lets entries gather for <see cref="AuditWriterOptions.BatchWindow"/> (real time, not the service clock: it paces
+    /// writes, it does not read the time), unless a batch is already full or the writer is stopping.
+    /// </summary>
+    private async Task GatherAsync(CancellationToken stoppingToken)
+    {
+        if (_options.BatchWindow <= TimeSpan.Zero || _queue.Reader.Count >= _options.BatchSize || _stopRequested.Task.IsCompleted)
+        {
+            return;
+        }
+
+        await Task.WhenAny(Task.Delay(_options.BatchWindow, stoppingToken), _stopRequested.Task).ConfigureAwait(false);
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);

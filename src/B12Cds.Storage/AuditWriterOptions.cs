@@ -11,6 +11,14 @@ public sealed record AuditWriterOptions
     /// <value>The default is 200.</value>
     public int BatchSize { get; init; } = 200;
 
+    /// <summary>
+    /// Gets how long the writer lets entries gather after the first one arrives, so a busy service commits (and
+    /// syncs to disk) a few times a second rather than once per call. Entries wait in memory either way; this only
+    /// sets how many share a transaction.
+    /// </summary>
+    /// <value>The default is 50 ms; zero writes each entry as soon as it arrives.</value>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Gets the wait before the first retry after a transient failure; it doubles on each retry.</summary>
     /// <value>The default is 200 ms.</value>
     public TimeSpan InitialRetryDelay { get; init; } = TimeSpan.FromMilliseconds(200);
@@ -23,6 +31,7 @@ public sealed record AuditWriterOptions
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Capacity);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BatchSize);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchWindow, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(InitialRetryDelay, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxRetryDelay, InitialRetryDelay);
     }

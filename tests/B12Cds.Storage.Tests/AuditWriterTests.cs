@@ -72,6 +72,35 @@ public sealed class AuditWriterTests
     }
 
     [Fact]
+    public async Task Writer_EntriesArrivingWithinTheBatchWindow_ShareOneTransaction()
+    {
+        using var writer = Writer(new AuditWriterOptions { BatchWindow = TimeSpan.FromMilliseconds(500) });
+        await writer.StartAsync(CancellationToken.None);
+        var records = Records(6);
+
+        // One entry wakes the writer; the rest arrive while it gathers.
+        writer.TryEnqueue(records[0]);
+        await Task.Delay(50);
+        Assert.All(records.Skip(1), record => Assert.True(writer.TryEnqueue(record)));
+        await writer.FlushAsync(new CancellationTokenSource(Patience).Token);
+
+        Assert.Equal([6], _store.Batches.Select(batch => batch.Length));
+        await writer.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task StopAsync_DuringTheBatchWindow_WritesWithoutWaitingItOut()
+    {
+        using var writer = Writer(new AuditWriterOptions { BatchWindow = TimeSpan.FromMinutes(5) });
+        await writer.StartAsync(CancellationToken.None);
+        writer.TryEnqueue(Records(1)[0]);
+
+        await writer.StopAsync(new CancellationTokenSource(Patience).Token);
+
+        Assert.Equal(1, writer.Written);
+    }
+
+    [Fact]
     public async Task StopAsync_EntriesQueued_WritesThemBeforeStopping()
     {
         // Arrange: a slow store, and entries still queued when the host stops.
