@@ -3,7 +3,7 @@ namespace B12Cds.Service.Prefetch;
 /// <summary>What the resolver needs from one hook call: the templates, the context tokens, the prefetch sent, and the EHR's FHIR server.</summary>
 public sealed record PrefetchRequest
 {
-    /// <summary>Gets the templates of the service called (<see cref="PrefetchTemplates.For(B12Cds.Rules.Model.RuleSet, string)"/>).</summary>
+    /// <summary>Gets the templates of the service called (<see cref="PrefetchTemplateProvider.For"/>).</summary>
     public required IReadOnlyList<PrefetchTemplate> Templates { get; init; }
 
     /// <summary>

@@ -58,11 +58,6 @@ public static class PrefetchTemplates
     /// <summary>Gets the hooks the service answers.</summary>
     public static IReadOnlyList<string> Hooks { get; } = ["patient-view", "order-select", "order-sign"];
 
-    /// <summary>Derives the templates for <paramref name="hook"/> from <paramref name="ruleSet"/>, dating the lab bound from the system clock.</summary>
-    /// <exception cref="ArgumentException"><paramref name="hook"/> is not one of <see cref="Hooks"/>.</exception>
-    public static IReadOnlyList<PrefetchTemplate> For(RuleSet ruleSet, string hook) =>
-        For(ruleSet, hook, TimeProvider.System.GetUtcNow(), new PrefetchOptions());
-
     /// <summary>Derives the templates for <paramref name="hook"/> from <paramref name="ruleSet"/>, in a fixed order.</summary>
     /// <param name="ruleSet">The rule set: what its active rules read, its lab catalogue and its look-back parameters.</param>
     /// <param name="hook">patient-view, order-select or order-sign.</param>

@@ -107,7 +107,7 @@ public sealed partial class PrefetchTemplatesTests
     [Fact]
     public void For_UnknownHook_Throws()
     {
-        Assert.Throws<ArgumentException>(() => PrefetchTemplates.For(ShippedRules.Value, "encounter-start"));
+        Assert.Throws<ArgumentException>(() => PrefetchTemplates.For(ShippedRules.Value, "encounter-start", AsOf, new PrefetchOptions()));
     }
 
     private static string CodeParameter(string query) =>
