@@ -5,7 +5,6 @@ using B12Cds.Cards.CdsHooks;
 using B12Cds.Fhir.Model;
 using B12Cds.Service.Diagnostics;
 using B12Cds.Storage;
-using Microsoft.Extensions.Options;
 
 namespace B12Cds.Service.Hooks;
 
@@ -24,7 +23,7 @@ public sealed record SuppressionReceipt([property: JsonPropertyName("card")] str
 /// reason is one of our snooze codes into a suppression of that card for that patient for the period the code names.
 /// The whole body is checked first and stored in one transaction: all entries or none.
 /// </summary>
-internal sealed class FeedbackHandler(ICdsStore store, TimeProvider time, IOptions<ServiceOptions> options, ILogger<FeedbackHandler> logger)
+internal sealed class FeedbackHandler(ICdsStore store, TimeProvider time, ILogger<FeedbackHandler> logger)
 {
     public async Task<IResult> HandleAsync(string serviceId, HttpContext http)
     {
@@ -33,18 +32,14 @@ internal sealed class FeedbackHandler(ICdsStore store, TimeProvider time, IOptio
             return ServiceErrors.Result(StatusCodes.Status404NotFound, "not-found", $"There is no CDS service '{serviceId}'.");
         }
 
-        var body = await RequestBody.ReadAsync(http.Request, options.Value.MaxRequestBodyBytes, http.RequestAborted);
-        if (body is null)
-        {
-            return ServiceErrors.Result(StatusCodes.Status413PayloadTooLarge, "too-costly", $"The body is larger than {options.Value.MaxRequestBodyBytes} bytes.");
-        }
+        var body = await RequestBody.ReadAsync(http.Request, http.RequestAborted);
 
         var received = time.GetUtcNow();
         var entries = new List<FeedbackRecord>();
         var problems = new List<OperationOutcomeIssue>();
         try
         {
-            using var document = JsonDocument.Parse(body.Value);
+            using var document = JsonDocument.Parse(body);
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("feedback", out var list)
                 || list.ValueKind != JsonValueKind.Array)

@@ -51,13 +51,8 @@ internal sealed class HookHandler(
         // Prefetch stops early enough to leave time for evaluation; the rest of the call shares the same deadline.
         using var deadline = prefetch.CreateDeadline(_options.Deadline, http.RequestAborted);
 
-        var body = await RequestBody.ReadAsync(http.Request, _options.MaxRequestBodyBytes, http.RequestAborted);
-        if (body is null)
-        {
-            return Refuse(serviceId, StatusCodes.Status413PayloadTooLarge, "too-costly", $"The body is larger than {_options.MaxRequestBodyBytes} bytes.");
-        }
-
-        if (!CdsHookRequestReader.TryRead(body.Value, out var request, out var problem))
+        var body = await RequestBody.ReadAsync(http.Request, http.RequestAborted);
+        if (!CdsHookRequestReader.TryRead(body, out var request, out var problem))
         {
             return Refuse(serviceId, StatusCodes.Status400BadRequest, "invalid", problem.Reason, problem.Path);
         }

@@ -2,17 +2,15 @@ using System.Buffers;
 
 namespace B12Cds.Service.Hooks;
 
-/// <summary>Reads a request body whole, up to a limit, without trusting Content-Length.</summary>
+/// <summary>
+/// Reads a request body whole. Its size is bounded before it gets here: <see cref="Security.RequestBodyLimitMiddleware"/>
+/// answers <c>413</c> for a body over <see cref="ServiceOptions.MaxRequestBodyBytes"/>, declared or counted as read.
+/// </summary>
 internal static class RequestBody
 {
-    /// <summary>Reads the body; returns null when it is larger than <paramref name="maxBytes"/>.</summary>
-    public static async Task<ReadOnlyMemory<byte>?> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>Reads the body to its end.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        if (request.ContentLength > maxBytes)
-        {
-            return null;
-        }
-
         var buffer = new ArrayBufferWriter<byte>(request.ContentLength is > 0 and var length ? (int)length : 16 * 1024);
         while (true)
         {
@@ -24,10 +22,6 @@ internal static class RequestBody
             }
 
             buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
-            {
-                return null;
-            }
         }
     }
 }
