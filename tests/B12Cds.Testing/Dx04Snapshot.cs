@@ -1,10 +1,11 @@
-namespace B12Cds.Cli.Tests.Rules;
+namespace B12Cds.Testing;
 
 /// <summary>
-/// DX-04 as it was first written, and scenarios for it: the rule folder the lint, test and simulate tests edit, so their
-/// expectations (line numbers, fire counts, diffs) do not move as the real rule set grows.
+/// DX-04 as it was first written, self-contained (no parameters), and scenarios for it: the rule the command-line
+/// tests (lint, test, simulate) and the scenario reader, runner and simulator tests run, so their expectations (line
+/// numbers, fire counts, diffs) do not move as the real rule set grows.
 /// </summary>
-internal static class Dx04Snapshot
+public static class Dx04Snapshot
 {
     public const string Rules = """
         # DX-04 alone, for the command-line tests.

@@ -24,7 +24,7 @@ internal sealed partial class TempRulesFolder : IDisposable
     /// <summary>Gets the rule file the edits go to: the first file (by name) with a <c>rules:</c> list.</summary>
     public string RuleFile { get; }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
     public static TempRulesFolder Create()
     {
@@ -123,7 +123,6 @@ internal sealed partial class TempRulesFolder : IDisposable
         }
     }
 
-    private static string FindRoot() => RepoPaths.Root;
 
     [GeneratedRegex(@"^rules:\s*$", RegexOptions.Multiline)]
     private static partial Regex RulesLine();

@@ -7,49 +7,18 @@ namespace B12Cds.Rules.Tests.Scenarios;
 /// <summary>The repository's rules and samples for scenario tests: found by walking up to B12Cds.sln, loaded once.</summary>
 internal static class ScenarioTestData
 {
-    private static readonly Lazy<string> RootPath = new(FindRoot);
     private static readonly Lazy<RuleSetLoadResult> RealRules = new(() => RuleSetLoader.LoadDirectory(RulesFolder));
     private static readonly Lazy<TerminologyCatalog> RealCatalog = new(() =>
         TerminologyLoader.LoadDirectory(Path.Combine(RulesFolder, RuleSetLoader.ValueSetFolder)).Catalog
         ?? throw new InvalidOperationException("The real value sets do not load."));
 
-    /// <summary>
-    /// DX-04 as it was first written, self-contained (no parameters): the rule the reader, runner and simulator tests run,
-    /// so they do not change as the real rule set grows.
-    /// </summary>
-    public const string Dx04Rules = """
-        version: 2026.11.0
-        derived:
-          b12-status:
-            fields: { state: text, result: lab }
-        rules:
-          - id: DX-04
-            title: Total B12 below 180 ng/L (133 pmol/L) confirms deficiency
-            area: diagnosis
-            priority: 100
-            citations:
-              - { source: S1c, text: "NICE NG239 thresholds", url: "https://www.nice.org.uk/guidance/ng239" }
-            when:
-              - lab: b12-total
-                as: b12
-                select: latest
-                within: 180 days
-                where: reported < 180 ng/L or reported < 133 pmol/L
-            then:
-              - derive: b12-status
-                with: { state: deficient, result: b12 }
-              - card:
-                  indicator: warning
-                  summary: "Vitamin B12 deficiency confirmed: total B12 {b12.result} ({b12.effective:date})"
-        """;
+    private static readonly Lazy<RuleSet> Dx04 = new(() => RuleSetWith(Dx04Snapshot.Rules));
 
-    private static readonly Lazy<RuleSet> Dx04 = new(() => RuleSetWith(Dx04Rules));
-
-    /// <summary>Gets a rule set of DX-04 alone (<see cref="Dx04Rules"/>), with the real value sets, parameters and regimens.</summary>
+    /// <summary>Gets a rule set of DX-04 alone (<see cref="Dx04Snapshot.Rules"/>), with the real value sets, parameters and regimens.</summary>
     public static RuleSet Dx04RuleSet => Dx04.Value;
 
     /// <summary>Gets the repository root.</summary>
-    public static string Root => RootPath.Value;
+    public static string Root => RepoPaths.Root;
 
     /// <summary>Gets the real <c>rules</c> folder.</summary>
     public static string RulesFolder => Path.Combine(Root, "rules");
@@ -76,6 +45,4 @@ internal static class ScenarioTestData
         var result = RuleSetLoader.Load(RealCatalog.Value, files);
         return result.RuleSet ?? throw new InvalidOperationException("The test rules do not load:\n" + string.Join("\n", result.Diagnostics));
     }
-
-    private static string FindRoot() => RepoPaths.Root;
 }

@@ -68,7 +68,7 @@ public sealed class SimulatorTests
     public void Run_ThresholdRaisedAgainstBaseline_IndeterminatePatientGainsTheCard()
     {
         // Arrange: 150 pmol/L instead of 133 pmol/L takes in the Crohn's patient's 140 pmol/L.
-        var raised = ScenarioTestData.Dx04Rules
+        var raised = Dx04Snapshot.Rules
             .Replace("reported < 133 pmol/L", "reported < 150 pmol/L", StringComparison.Ordinal);
         var candidate = ScenarioTestData.RuleSetWith(raised);
         var (patients, _) = PatientInputs.Open(ScenarioTestData.Samples)!.Value;

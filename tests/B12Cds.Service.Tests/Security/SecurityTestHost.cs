@@ -19,7 +19,7 @@ namespace B12Cds.Service.Tests.Security;
 /// </summary>
 /// <remarks>
 /// TestServer leaves <c>Connection.RemoteIpAddress</c> null, which the service treats as not loopback; <see cref="RemoteAddress"/> sets it
-/// explicitly through a startup filter that runs before the service's middleware.
+/// explicitly through <see cref="CallerAddressStartupFilter"/>, which runs before the service's middleware.
 /// </remarks>
 internal sealed class SecurityTestHost
 {
@@ -65,7 +65,12 @@ internal sealed class SecurityTestHost
         {
             services.AddSingleton<TimeProvider>(Keys.Time);
             services.AddHttpClient(JwksCache.HttpClientName).ConfigurePrimaryHttpMessageHandler(Keys.Jwks.Forwarder);
-            services.AddSingleton<IStartupFilter>(new ProbeStartupFilter(RemoteAddress));
+            if (RemoteAddress is { } address)
+            {
+                services.AddSingleton<IStartupFilter>(new CallerAddressStartupFilter(() => address));
+            }
+
+            services.AddSingleton<IStartupFilter>(new ProbeStartupFilter());
         });
     });
 
@@ -84,19 +89,10 @@ internal sealed class SecurityTestHost
         return request;
     }
 
-    private sealed class ProbeStartupFilter(IPAddress? remoteAddress) : IStartupFilter
+    private sealed class ProbeStartupFilter : IStartupFilter
     {
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
-            if (remoteAddress is not null)
-            {
-                app.Use((context, nextMiddleware) =>
-                {
-                    context.Connection.RemoteIpAddress = remoteAddress;
-                    return nextMiddleware(context);
-                });
-            }
-
             next(app);
 
             // A minimal-API endpoint binding a JSON body, as the hook endpoints do.
