@@ -23,17 +23,8 @@ public abstract partial class CdsStoreBase
         return InTransactionAsync(
             async (transaction, ct) =>
             {
-                await InsertAllAsync(
-                    transaction,
-                    $"""
-                    INSERT INTO cds_audit ({AuditColumns})
-                    VALUES (@id, @occurred_at, @service_id, @hook, @hook_instance, @patient_id, @rule_set_version, @rules_fired, @card_uuids, @outcome, @duration, @detail)
-                    ON CONFLICT (id) DO NOTHING
-                    """,
-                    records,
-                    AddAudit,
-                    ct).ConfigureAwait(false);
-                await InsertShownCardsAsync(transaction, records.SelectMany(r => r.ShownCards), ignoreRepeats: true, ct).ConfigureAwait(false);
+                await _insertAudit.ExecuteAsync(transaction, records, ct).ConfigureAwait(false);
+                await InsertShownCardsAsync(transaction, [.. records.SelectMany(r => r.ShownCards)], ignoreRepeats: true, ct).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -85,19 +76,25 @@ public abstract partial class CdsStoreBase
             cancellationToken).ConfigureAwait(false);
     }
 
-    private void AddAudit(DbCommand command, AuditRecord record) => command
-        .AddParameter("@id", _dialect.Uuid(record.Id))
-        .AddParameter("@occurred_at", Time(record.Time))
-        .AddParameter("@service_id", record.ServiceId)
-        .AddParameter("@hook", record.Hook)
-        .AddParameter("@hook_instance", record.HookInstance)
-        .AddParameter("@patient_id", record.PatientId)
-        .AddParameter("@rule_set_version", record.RuleSetVersion)
-        .AddParameter("@rules_fired", _dialect.List(record.RulesFired ?? []))
-        .AddParameter("@card_uuids", _dialect.List(record.CardUuids ?? []))
-        .AddParameter("@outcome", record.Outcome)
-        .AddParameter("@duration", Duration(record.Duration))
-        .AddParameter("@detail", record.Detail);
+    private MultiRowInsert<AuditRecord> AuditInsert() => new(
+        "cds_audit",
+        AuditColumns,
+        "ON CONFLICT (id) DO NOTHING",
+        (record, values) =>
+        {
+            values[0] = _dialect.Uuid(record.Id);
+            values[1] = Time(record.Time);
+            values[2] = record.ServiceId;
+            values[3] = record.Hook;
+            values[4] = record.HookInstance;
+            values[5] = record.PatientId;
+            values[6] = record.RuleSetVersion;
+            values[7] = _dialect.List(record.RulesFired ?? []);
+            values[8] = _dialect.List(record.CardUuids ?? []);
+            values[9] = record.Outcome;
+            values[10] = Duration(record.Duration);
+            values[11] = record.Detail;
+        });
 
     private AuditRecord ReadAudit(DbDataReader reader) => new()
     {

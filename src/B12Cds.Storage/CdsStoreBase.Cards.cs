@@ -25,42 +25,62 @@ public abstract partial class CdsStoreBase
     /// Inserts shown cards and moves each one's "last shown" time on; with <paramref name="ignoreRepeats"/>, a card
     /// whose uuid is already recorded (the same hookInstance answered twice) is left as first shown.
     /// </summary>
-    private async Task InsertShownCardsAsync(DbTransaction transaction, IEnumerable<ShownCard> cards, bool ignoreRepeats, CancellationToken cancellationToken)
+    private async Task InsertShownCardsAsync(DbTransaction transaction, IReadOnlyList<ShownCard> cards, bool ignoreRepeats, CancellationToken cancellationToken)
     {
-        var list = cards as IReadOnlyCollection<ShownCard> ?? [.. cards];
-        if (list.Count == 0)
+        if (cards.Count == 0)
         {
             return;
         }
 
-        await InsertAllAsync(
-            transaction,
-            $"INSERT INTO cds_shown_card ({ShownCardColumns}) VALUES (@card_uuid, @card_key, @patient_id, @service_id, @hook, @hook_instance, @shown_at)"
-                + (ignoreRepeats ? " ON CONFLICT (card_uuid) DO NOTHING" : string.Empty),
-            list,
-            (command, card) => command
-                .AddParameter("@card_uuid", card.CardUuid)
-                .AddParameter("@card_key", card.CardKey)
-                .AddParameter("@patient_id", card.PatientId)
-                .AddParameter("@service_id", card.ServiceId)
-                .AddParameter("@hook", card.Hook)
-                .AddParameter("@hook_instance", card.HookInstance)
-                .AddParameter("@shown_at", Time(card.ShownAt)),
-            cancellationToken).ConfigureAwait(false);
-        await InsertAllAsync(
-            transaction,
-            """
-            INSERT INTO cds_card_last_shown (patient_id, card_key, service_id, shown_at) VALUES (@patient_id, @card_key, @service_id, @shown_at)
-            ON CONFLICT (patient_id, card_key, service_id) DO UPDATE SET shown_at = excluded.shown_at WHERE excluded.shown_at > cds_card_last_shown.shown_at
-            """,
-            list,
-            (command, card) => command
-                .AddParameter("@patient_id", card.PatientId)
-                .AddParameter("@card_key", card.CardKey)
-                .AddParameter("@service_id", card.ServiceId)
-                .AddParameter("@shown_at", Time(card.ShownAt)),
-            cancellationToken).ConfigureAwait(false);
+        await (ignoreRepeats ? _insertShownCardsIgnoringRepeats : _insertShownCards).ExecuteAsync(transaction, cards, cancellationToken).ConfigureAwait(false);
+        await _upsertLastShown.ExecuteAsync(transaction, LatestPerCard(cards), cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The latest showing of each (patient, card, service): one statement may not update the same row twice
+    /// (PostgreSQL refuses it), and a busy patient's chart shows the same cards many times in one batch.
+    /// </summary>
+    private static List<ShownCard> LatestPerCard(IReadOnlyList<ShownCard> cards)
+    {
+        var latest = new Dictionary<(string PatientId, string CardKey, string ServiceId), ShownCard>(cards.Count);
+        foreach (var card in cards)
+        {
+            var key = (card.PatientId, card.CardKey, card.ServiceId);
+            if (!latest.TryGetValue(key, out var seen) || card.ShownAt > seen.ShownAt)
+            {
+                latest[key] = card;
+            }
+        }
+
+        return [.. latest.Values];
+    }
+
+    private MultiRowInsert<ShownCard> ShownCardInsert(bool ignoreRepeats) => new(
+        "cds_shown_card",
+        ShownCardColumns,
+        ignoreRepeats ? "ON CONFLICT (card_uuid) DO NOTHING" : string.Empty,
+        (card, values) =>
+        {
+            values[0] = card.CardUuid;
+            values[1] = card.CardKey;
+            values[2] = card.PatientId;
+            values[3] = card.ServiceId;
+            values[4] = card.Hook;
+            values[5] = card.HookInstance;
+            values[6] = Time(card.ShownAt);
+        });
+
+    private MultiRowInsert<ShownCard> LastShownUpsert() => new(
+        "cds_card_last_shown",
+        "patient_id, card_key, service_id, shown_at",
+        "ON CONFLICT (patient_id, card_key, service_id) DO UPDATE SET shown_at = excluded.shown_at WHERE excluded.shown_at > cds_card_last_shown.shown_at",
+        (card, values) =>
+        {
+            values[0] = card.PatientId;
+            values[1] = card.CardKey;
+            values[2] = card.ServiceId;
+            values[3] = Time(card.ShownAt);
+        });
 
     /// <inheritdoc/>
     public async Task<IReadOnlyDictionary<string, ShownCard>> FindShownCardsAsync(IReadOnlyCollection<string> cardUuids, CancellationToken cancellationToken = default)

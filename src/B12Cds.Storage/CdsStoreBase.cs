@@ -16,12 +16,20 @@ public abstract partial class CdsStoreBase : ICdsStore, IAsyncDisposable
 
     private readonly SqlDialect _dialect;
     private readonly TimeProvider _timeProvider;
+    private readonly MultiRowInsert<AuditRecord> _insertAudit;
+    private readonly MultiRowInsert<ShownCard> _insertShownCards;
+    private readonly MultiRowInsert<ShownCard> _insertShownCardsIgnoringRepeats;
+    private readonly MultiRowInsert<ShownCard> _upsertLastShown;
 
     private protected CdsStoreBase(SqlDialect dialect, TimeProvider? timeProvider)
     {
         ArgumentNullException.ThrowIfNull(dialect);
         _dialect = dialect;
         _timeProvider = timeProvider ?? TimeProvider.System;
+        _insertAudit = AuditInsert();
+        _insertShownCards = ShownCardInsert(ignoreRepeats: false);
+        _insertShownCardsIgnoringRepeats = ShownCardInsert(ignoreRepeats: true);
+        _upsertLastShown = LastShownUpsert();
     }
 
     /// <inheritdoc/>

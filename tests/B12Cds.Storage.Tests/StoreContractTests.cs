@@ -108,6 +108,44 @@ public abstract partial class StoreContractTests : IAsyncLifetime
     }
 
     [StoreFact]
+    public async Task AppendAuditAsync_OneBatchShowingTheSameCardsManyTimes_KeepsTheLatestShowingOnce()
+    {
+        // A busy chart: the same patient's cards shown by two services over and over within one audit batch, more
+        // rows than one INSERT statement takes (and one statement may not update the same row twice).
+        var records = Enumerable.Range(0, 150)
+            .Select(i => Audit(Now.AddSeconds(i)) with
+            {
+                ShownCards =
+                [
+                    Card($"a{i}", key: "b12-low", service: OrderSelect, shownAt: Now.AddSeconds(i)),
+                    Card($"b{i}", key: "b12-folate", service: i % 2 == 0 ? OrderSelect : PatientView, shownAt: Now.AddSeconds(i)),
+                ],
+            })
+            .ToList();
+
+        await Store.AppendAuditAsync(records);
+
+        Assert.Equal(150, (await AllAuditAsync()).Count);
+        var found = await Store.FindShownCardsAsync([.. records.SelectMany(r => r.ShownCards).Select(c => c.CardUuid)]);
+        Assert.Equal(300, found.Count);
+        Assert.Equal(Now.AddSeconds(149), found["a149"].ShownAt);
+
+        // The repeat window runs from the latest showing by another service: 148 s after Now for b12-folate
+        // (order-select, even i), 149 s for b12-low.
+        Assert.Equal(["b12-folate", "b12-low"], (await Store.SuppressedCardKeysAsync("p1", PatientView, Now.AddSeconds(148) + Window - TimeSpan.FromSeconds(1), Window)).Order(StringComparer.Ordinal));
+        Assert.Equal(["b12-low"], await Store.SuppressedCardKeysAsync("p1", PatientView, Now.AddSeconds(148) + Window, Window));
+        Assert.Empty(await Store.SuppressedCardKeysAsync("p1", PatientView, Now.AddSeconds(149) + Window, Window));
+    }
+
+    [StoreFact]
+    public async Task RecordShownCardsAsync_TheSameUuidTwiceInOneCall_FailsWhole()
+    {
+        await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Store.RecordShownCardsAsync([Card("c1"), Card("c2"), Card("c1")]));
+
+        Assert.Empty(await Store.FindShownCardsAsync(["c1", "c2"]));
+    }
+
+    [StoreFact]
     public void Provider_IsTheProvidersName()
     {
         Assert.Equal(ExpectedProvider, Store.Provider);
