@@ -116,25 +116,55 @@ public sealed class AuditWriter : BackgroundService
     }
 
     /// <inheritdoc/>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <remarks>
+    /// The writer runs on a thread of its own: a store may block while it writes (Microsoft.Data.Sqlite does its I/O,
+    /// the commit's disk sync included, synchronously even from its async methods), and a blocked thread-pool thread
+    /// is one fewer for the requests the EHR is waiting on.
+    /// </remarks>
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                Run(stoppingToken);
+                finished.TrySetResult();
+            }
+            catch (Exception exception)
+            {
+                finished.TrySetException(exception);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "B12Cds audit writer",
+        };
+        thread.Start();
+        return finished.Task;
+    }
+
+    private void Run(CancellationToken stoppingToken)
     {
         var batch = new List<AuditRecord>(_options.BatchSize);
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+            while (Wait(_queue.Reader.WaitToReadAsync(stoppingToken)))
             {
-                await GatherAsync(stoppingToken).ConfigureAwait(false);
+                Gather(stoppingToken);
                 while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var record))
                 {
                     batch.Add(record);
                 }
 
-                await WriteAsync(batch, stoppingToken).ConfigureAwait(false);
+                Write(batch, stoppingToken);
                 batch.Clear();
             }
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Cut short by the host's shutdown timeout, whether it caught the writer waiting, retrying, or in a store
+            // call that failed as it was cancelled: what is left is dropped and counted.
             foreach (var record in batch)
             {
                 Drop(record, null, "the service stopped before it was written");
@@ -147,31 +177,32 @@ public sealed class AuditWriter : BackgroundService
         }
     }
 
+    private static bool Wait(ValueTask<bool> pending) => pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+
     /// <summary>
     /// Lets entries gather for <see cref="AuditWriterOptions.BatchWindow"/> (real time, not the service clock: it paces
     /// writes, it does not read the time), unless a batch is already full or the writer is stopping.
     /// </summary>
-    private async Task GatherAsync(CancellationToken stoppingToken)
+    private void Gather(CancellationToken stoppingToken)
     {
         if (_options.BatchWindow <= TimeSpan.Zero || _queue.Reader.Count >= _options.BatchSize || _stopRequested.Task.IsCompleted)
         {
             return;
         }
 
-        await Task.WhenAny(Task.Delay(_options.BatchWindow, stoppingToken), _stopRequested.Task).ConfigureAwait(false);
-        stoppingToken.ThrowIfCancellationRequested();
+        _stopRequested.Task.Wait(_options.BatchWindow, stoppingToken);
     }
 
     private static TaskCompletionSource NewProgress() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private async Task WriteAsync(List<AuditRecord> batch, CancellationToken stoppingToken)
+    private void Write(List<AuditRecord> batch, CancellationToken stoppingToken)
     {
         var delay = _options.InitialRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                await _store.AppendAuditAsync(batch, stoppingToken).ConfigureAwait(false);
+                _store.AppendAuditAsync(batch, stoppingToken).GetAwaiter().GetResult();
                 Interlocked.Add(ref _written, batch.Count);
                 MarkProcessed(batch.Count);
                 return;
@@ -179,7 +210,7 @@ public sealed class AuditWriter : BackgroundService
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested && (exception is OperationCanceledException || TransientErrors.IsTransient(exception)))
             {
                 AuditWriterLog.Retrying(_logger, exception, batch.Count, attempt, delay.TotalMilliseconds);
-                await Task.Delay(delay, _timeProvider, stoppingToken).ConfigureAwait(false);
+                Task.Delay(delay, _timeProvider, stoppingToken).GetAwaiter().GetResult();
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.MaxRetryDelay.Ticks));
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -194,7 +225,7 @@ public sealed class AuditWriter : BackgroundService
                 AuditWriterLog.BatchRefused(_logger, exception, batch.Count);
                 foreach (var record in batch)
                 {
-                    await WriteAsync([record], stoppingToken).ConfigureAwait(false);
+                    Write([record], stoppingToken);
                 }
 
                 return;

@@ -15,6 +15,9 @@ internal sealed class FakeAuditStore : ICdsStore
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>Gets whether any call arrived on a thread-pool thread.</summary>
+    public bool CalledOnThreadPool { get; private set; }
+
     public IReadOnlyList<AuditRecord[]> Batches
     {
         get
@@ -33,6 +36,7 @@ internal sealed class FakeAuditStore : ICdsStore
     public async Task AppendAuditAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default)
     {
         var call = Interlocked.Increment(ref _calls);
+        CalledOnThreadPool |= Thread.CurrentThread.IsThreadPoolThread;
         await Gate.WaitAsync(cancellationToken);
         if (Failure(records, call) is { } failure)
         {
