@@ -30,6 +30,16 @@ public sealed class ServiceOptions
     /// <summary>Gets or sets the window in which the same card is not shown again for the same patient, across hooks.</summary>
     public TimeSpan RepeatWindow { get; set; } = TimeSpan.FromHours(12);
 
+    /// <summary>
+    /// Gets or sets how long a patient's card history (snoozes and cards shown) is used from memory before it is read
+    /// from the database again: what this instance shows and snoozes is seen at once; what other instances sharing a
+    /// PostgreSQL database do is seen within this time.
+    /// </summary>
+    public TimeSpan CardHistoryRefresh { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Gets or sets how many patients' card histories are held in memory (the least recently used are forgotten past it).</summary>
+    public int CardHistoryCapacity { get; set; } = 100_000;
+
     /// <summary>Gets or sets the public base URL of the service (JWT <c>aud</c> and card source links); empty means the request's own scheme and host.</summary>
     public string? PublicBaseUrl { get; set; }
 }

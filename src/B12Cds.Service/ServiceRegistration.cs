@@ -32,6 +32,7 @@ public static class ServiceRegistration
         services.AddSingleton<PatientEvaluator>();
         services.AddSingleton<ServiceMetrics>();
         services.AddB12CdsStore();
+        services.AddSingleton<CardHistoryCache>();
         services.AddSingleton<HookHandler>();
         services.AddSingleton<FeedbackHandler>();
         services.AddOpenApi();

@@ -106,23 +106,42 @@ public abstract partial class CdsStoreBase
     public async Task<IReadOnlySet<string>> SuppressedCardKeysAsync(
         string patientId, string serviceId, DateTimeOffset now, TimeSpan repeatWindow, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(patientId);
         ArgumentException.ThrowIfNullOrEmpty(serviceId);
+        var history = await GetCardHistoryAsync(patientId, now, repeatWindow, cancellationToken).ConfigureAwait(false);
+        return history.SuppressedFor(serviceId, now, repeatWindow);
+    }
+
+    /// <inheritdoc/>
+    public async Task<PatientCardHistory> GetCardHistoryAsync(string patientId, DateTimeOffset now, TimeSpan repeatWindow, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(patientId);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeatWindow, TimeSpan.Zero);
-        var keys = await QueryAsync(
+        var history = PatientCardHistory.Empty(patientId);
+        await QueryAsync(
             """
-            SELECT card_key FROM cds_suppression WHERE patient_id = @patient_id AND until_at > @now
-            UNION
-            SELECT card_key FROM cds_card_last_shown WHERE patient_id = @patient_id AND service_id <> @service_id AND shown_at > @since
+            SELECT card_key, NULL AS service_id, until_at FROM cds_suppression WHERE patient_id = @patient_id AND until_at > @now
+            UNION ALL
+            SELECT card_key, service_id, shown_at FROM cds_card_last_shown WHERE patient_id = @patient_id AND shown_at > @since
             """,
             command => command
                 .AddParameter("@patient_id", patientId)
-                .AddParameter("@service_id", serviceId)
                 .AddParameter("@now", Time(now))
                 .AddParameter("@since", Time(now - repeatWindow)),
-            reader => reader.GetString(0),
+            reader =>
+            {
+                if (reader.GetNullableString(1) is { } service)
+                {
+                    history.AddShown(reader.GetString(0), service, _dialect.ReadTime(reader, 2));
+                }
+                else
+                {
+                    history.AddSnooze(reader.GetString(0), _dialect.ReadTime(reader, 2));
+                }
+
+                return 0;
+            },
             cancellationToken).ConfigureAwait(false);
-        return keys.ToHashSet(StringComparer.Ordinal);
+        return history;
     }
 
     private void AddSuppression(DbCommand command, Suppression suppression) => command

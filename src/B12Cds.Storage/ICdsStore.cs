@@ -32,6 +32,12 @@ public interface ICdsStore
     /// </summary>
     Task<IReadOnlySet<string>> SuppressedCardKeysAsync(string patientId, string serviceId, DateTimeOffset now, TimeSpan repeatWindow, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Gets what decides which cards this patient may be shown: the snoozes running at <paramref name="now"/>, and the
+    /// cards each service showed within <paramref name="repeatWindow"/> before it (the latest showing of each).
+    /// </summary>
+    Task<PatientCardHistory> GetCardHistoryAsync(string patientId, DateTimeOffset now, TimeSpan repeatWindow, CancellationToken cancellationToken = default);
+
     /// <summary>Appends audit entries in one transaction; an entry whose id is already stored is skipped, so a retried batch is not written twice.</summary>
     Task AppendAuditAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken = default);
 

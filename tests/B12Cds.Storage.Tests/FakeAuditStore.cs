@@ -62,6 +62,9 @@ internal sealed class FakeAuditStore : ICdsStore
     public Task<IReadOnlySet<string>> SuppressedCardKeysAsync(string patientId, string serviceId, DateTimeOffset now, TimeSpan repeatWindow, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
+    public Task<PatientCardHistory> GetCardHistoryAsync(string patientId, DateTimeOffset now, TimeSpan repeatWindow, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
     public Task<IReadOnlyList<AuditRecord>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<IReadOnlyList<FeedbackRecord>> QueryFeedbackAsync(string? patientId, int limit, CancellationToken cancellationToken = default) =>

@@ -79,4 +79,42 @@ public abstract partial class StoreContractTests
 
         Assert.Equal(["b12-low", "folate", "metformin"], keys.Order(StringComparer.Ordinal));
     }
+
+    [StoreFact]
+    public async Task GetCardHistory_ReadsRunningSnoozesAndShowingsWithinTheWindow_LatestOfEach()
+    {
+        await Store.RecordShownCardsAsync(
+        [
+            Card("c1", key: "b12-low", service: OrderSelect, shownAt: Now.AddHours(-3)),
+            Card("c2", key: "b12-low", service: OrderSelect, shownAt: Now.AddHours(-1)),
+            Card("c3", key: "b12-low", service: PatientView, shownAt: Now.AddHours(-2)),
+            Card("c4", key: "old", service: OrderSelect, shownAt: Now - Window),
+            Card("c5", key: "b12-low", patient: "p2", service: OrderSelect, shownAt: Now),
+        ]);
+        await Store.RecordFeedbackAsync(
+            [],
+            [
+                new Suppression("p1", "folate", Now.AddDays(7), "snooze-1w", null),
+                new Suppression("p1", "folate", Now.AddDays(30), "snooze-1m", null),
+                new Suppression("p1", "ended", Now, "snooze-1w", null),
+            ]);
+
+        var history = await Store.GetCardHistoryAsync("p1", Now, Window);
+
+        Assert.Equal("p1", history.PatientId);
+        Assert.Equal(new Dictionary<string, DateTimeOffset> { ["folate"] = Now.AddDays(30) }, history.SnoozedUntil);
+        Assert.Equal(
+            new Dictionary<(string, string), DateTimeOffset> { [("b12-low", OrderSelect)] = Now.AddHours(-1), [("b12-low", PatientView)] = Now.AddHours(-2) },
+            history.LastShown);
+        Assert.Equal(["b12-low", "folate"], history.SuppressedFor(PatientView, Now, Window).Order(StringComparer.Ordinal));
+    }
+
+    [StoreFact]
+    public async Task GetCardHistory_UnknownPatient_IsEmpty()
+    {
+        var history = await Store.GetCardHistoryAsync("nobody", Now, Window);
+
+        Assert.Empty(history.SnoozedUntil);
+        Assert.Empty(history.LastShown);
+    }
 }

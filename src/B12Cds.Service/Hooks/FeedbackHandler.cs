@@ -23,7 +23,7 @@ public sealed record SuppressionReceipt([property: JsonPropertyName("card")] str
 /// reason is one of our snooze codes into a suppression of that card for that patient for the period the code names.
 /// The whole body is checked first and stored in one transaction: all entries or none.
 /// </summary>
-internal sealed class FeedbackHandler(ICdsStore store, TimeProvider time, ILogger<FeedbackHandler> logger)
+internal sealed class FeedbackHandler(ICdsStore store, CardHistoryCache history, TimeProvider time, ILogger<FeedbackHandler> logger)
 {
     public async Task<IResult> HandleAsync(string serviceId, HttpContext http)
     {
@@ -84,6 +84,7 @@ internal sealed class FeedbackHandler(ICdsStore store, TimeProvider time, ILogge
         }
 
         await store.RecordFeedbackAsync(resolved, suppressions, http.RequestAborted);
+        history.Snoozed(suppressions);
         ServiceLog.FeedbackStored(logger, serviceId, resolved.Count, suppressions.Count);
         return Results.Json(
             new FeedbackReceipt(resolved.Count, [.. suppressions.Select(s => new SuppressionReceipt(s.CardUuid!, s.Until))]),

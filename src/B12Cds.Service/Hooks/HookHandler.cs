@@ -22,7 +22,7 @@ internal sealed class HookHandler(
     PatientEvaluator evaluator,
     PrefetchResolver prefetch,
     PrefetchTemplateProvider templates,
-    ICdsStore store,
+    CardHistoryCache history,
     AuditWriter audit,
     ServiceMetrics metrics,
     TimeProvider time,
@@ -174,7 +174,7 @@ internal sealed class HookHandler(
         IReadOnlySet<string> suppressed;
         try
         {
-            suppressed = await store.SuppressedCardKeysAsync(patientId, serviceId, time.GetUtcNow(), _options.RepeatWindow, deadline);
+            suppressed = await history.SuppressedAsync(patientId, serviceId, deadline);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || deadline.IsCancellationRequested)
         {
@@ -249,6 +249,7 @@ internal sealed class HookHandler(
             Duration = Stopwatch.GetElapsedTime(started),
             Detail = detail,
         };
+        history.Shown(record.ShownCards);
         if (!audit.TryEnqueue(record))
         {
             ServiceLog.AuditDropped(logger, service.Id, request.HookInstance);

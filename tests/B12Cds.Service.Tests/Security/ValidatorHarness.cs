@@ -1,3 +1,4 @@
+using B12Cds.Service.Tests.Infrastructure;
 using B12Cds.Service.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 using MsOptions = Microsoft.Extensions.Options.Options;
