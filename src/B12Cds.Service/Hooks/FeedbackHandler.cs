@@ -32,7 +32,7 @@ internal sealed class FeedbackHandler(ICdsStore store, CardHistoryCache history,
             return ServiceErrors.Result(StatusCodes.Status404NotFound, "not-found", $"There is no CDS service '{serviceId}'.");
         }
 
-        var body = await RequestBody.ReadAsync(http.Request, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http, http.RequestAborted);
 
         var received = time.GetUtcNow();
         var entries = new List<FeedbackRecord>();

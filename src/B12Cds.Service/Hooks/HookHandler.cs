@@ -51,7 +51,7 @@ internal sealed class HookHandler(
         // Prefetch stops early enough to leave time for evaluation; the rest of the call shares the same deadline.
         using var deadline = prefetch.CreateDeadline(_options.Deadline, http.RequestAborted);
 
-        var body = await RequestBody.ReadAsync(http.Request, http.RequestAborted);
+        var body = await RequestBody.ReadAsync(http, http.RequestAborted);
         if (!CdsHookRequestReader.TryRead(body, out var request, out var problem))
         {
             return Refuse(serviceId, StatusCodes.Status400BadRequest, "invalid", problem.Reason, problem.Path);

@@ -28,6 +28,25 @@ public sealed class HookEndpointTests : IDisposable
     }
 
     [Fact]
+    public async Task A_large_body_sent_chunked_without_a_length_is_read_whole_like_one_with_a_length()
+    {
+        // 50 resources: about 90 KB, so the buffer of a body of unknown length grows several times while it is read.
+        var request = HookRequests.FromSample("large-50-resources.json", hookInstance: "5d0c7c57-3a0b-4a43-9e38-3b8d8b0f6a11");
+        var bytes = System.Text.Encoding.UTF8.GetBytes(request.ToJsonString());
+        Assert.True(bytes.Length > 64 * 1024);
+
+        var withLength = await _client.PostAsync(PatientView, request);
+        using var content = new StreamContent(new Security.UnseekableStream(bytes));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await _client.PostAsync(new Uri(PatientView, UriKind.Relative), content);
+
+        Assert.Null(content.Headers.ContentLength);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEmpty(withLength.Cards());
+        Assert.Equal(withLength.Text, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Discovery_lists_a_service_per_hook_with_prefetch_templates_and_usage_requirements()
     {
         var answer = await _client.GetJsonAsync("/cds-services");
