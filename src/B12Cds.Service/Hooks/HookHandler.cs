@@ -218,8 +218,17 @@ internal sealed class HookHandler(
     /// </summary>
     private static List<BundleEntry> Distinct(List<BundleEntry> entries)
     {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        return [.. entries.Where(e => e.Resource is { } r && (r.Id is null || seen.Add($"{r.ResourceType}/{r.Id}")))];
+        var seen = new HashSet<(string Type, string Id)>(entries.Count);
+        var distinct = new List<BundleEntry>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (entry.Resource is { } resource && (resource.Id is null || seen.Add((resource.ResourceType, resource.Id))))
+            {
+                distinct.Add(entry);
+            }
+        }
+
+        return distinct;
     }
 
     /// <summary>The identity of "the same card" across hooks and invocations: the rule that emitted it.</summary>
