@@ -90,8 +90,9 @@ internal sealed class ConversionFactor
                 return true;
             }
 
-            var scale = value.Scale;
-            var negative = value < 0m;
+            // The flags word holds the scale in bits 16-23 and the sign in bit 31 (a non-zero value is negative when it is set).
+            var scale = (bits[3] >> 16) & 0xFF;
+            var negative = bits[3] < 0;
             if (_terminates)
             {
                 // value × factor = mantissa × multiplier / 10^(scale + exponent), exactly; when that fits a decimal, it is
