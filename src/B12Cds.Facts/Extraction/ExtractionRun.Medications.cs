@@ -39,7 +39,16 @@ internal sealed partial class ExtractionRun
             _ => FactStatus.Active,
         };
 
-        var bounds = request.DosageInstruction.Select(d => d.Timing?.Repeat?.BoundsPeriod).FirstOrDefault(p => p is not null);
+        Period? bounds = null;
+        foreach (var dosage in request.DosageInstruction)
+        {
+            if (dosage.Timing?.Repeat?.BoundsPeriod is { } period)
+            {
+                bounds = period;
+                break;
+            }
+        }
+
         _facts.Add(new MedicationUse
         {
             Source = SourceOf(entry),
@@ -138,7 +147,16 @@ internal sealed partial class ExtractionRun
         if (_index.Resolve(reference, entry)?.Resource is Medication medication)
         {
             var concepts = MatchAll(Domains.Medication, medication.Code, medication.Ingredient.Select(i => i.ItemCodeableConcept));
-            var strength = medication.Ingredient.Select(i => i.Strength).FirstOrDefault(s => s?.Numerator?.Value is not null);
+            Ratio? strength = null;
+            foreach (var ingredient in medication.Ingredient)
+            {
+                if (ingredient.Strength is { Numerator.Value: not null } ratio)
+                {
+                    strength = ratio;
+                    break;
+                }
+            }
+
             return (concepts, medication.Code?.Label() ?? reference.Display, strength is null ? null : FormatRatio(strength));
         }
 
@@ -158,16 +176,40 @@ internal sealed partial class ExtractionRun
             return [];
         }
 
-        return dosages
-            .Select((d, i) => (Dosage: d, Order: d.Sequence ?? int.MaxValue, Index: i))
-            .OrderBy(x => x.Order).ThenBy(x => x.Index)
-            .Select(x => ToPhase(x.Dosage))
-            .ToList();
+        // By sequence (none last), then in input order.
+        var order = new (int Sequence, int Index)[dosages.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = (dosages[i].Sequence ?? int.MaxValue, i);
+        }
+
+        if (order.Length > 1)
+        {
+            Array.Sort(order);
+        }
+
+        var phases = new List<DosePhase>(order.Length);
+        foreach (var (_, index) in order)
+        {
+            phases.Add(ToPhase(dosages[index]));
+        }
+
+        return phases;
     }
 
     private DosePhase ToPhase(Dosage dosage)
     {
-        var dose = DoseOf(dosage.DoseAndRate.Select(d => d.DoseQuantity).FirstOrDefault(q => q is not null));
+        Quantity? doseQuantity = null;
+        foreach (var doseAndRate in dosage.DoseAndRate)
+        {
+            if (doseAndRate.DoseQuantity is { } quantity)
+            {
+                doseQuantity = quantity;
+                break;
+            }
+        }
+
+        var dose = DoseOf(doseQuantity);
         var exactInterval = IntervalDays(dosage.Timing);
         var interval = exactInterval is { } exact ? decimal.Round(exact, 4) : (decimal?)null;
         var repeat = dosage.Timing?.Repeat;

@@ -53,59 +53,92 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        var lab = new LabResult
+        var label = value.Code?.Label() ?? analyte.Title;
+        var interpretation = InterpretationCodes(value.Interpretation);
+        var reading = default(LabReading);
+        switch (value)
+        {
+            case { Quantity: { } q }:
+                ReadQuantity(ref reading, analyte, q, $"{path}.valueQuantity");
+                break;
+            case { Text: { } text } when ParseCensored(text) is { } censored:
+                ReadQuantity(ref reading, analyte, censored, $"{path}.valueString");
+                reading.ValueText = text;
+                break;
+            case { Text: { } text }:
+                reading.ValueText = text;
+                reading.ValueConcepts = _terminology.Match(new CodeableConcept { Text = text }, Domains.Result);
+                break;
+            case { Concept: { } concept }:
+                reading.ValueText = concept.Label();
+                reading.ValueConcepts = _terminology.Match(concept, Domains.Result);
+                break;
+            case { Boolean: { } b }:
+                reading.ValueText = b ? "true" : "false";
+                break;
+            case { Integer: { } n }:
+                ReadQuantity(ref reading, analyte, new Quantity { Value = n }, $"{path}.valueInteger");
+                break;
+            case { Ratio: { Numerator.Value: { } num, Denominator.Value: { } den } }:
+                reading.ValueText = $"{num}:{den}";
+                break;
+            case { Range: { } r }:
+                reading.ValueText = $"{r.Low?.Value?.ToString() ?? string.Empty}-{r.High?.Value?.ToString() ?? string.Empty} {r.Low?.Unit ?? r.High?.Unit}".Trim();
+                break;
+        }
+
+        if (reading.Value is null && reading.ValueProblem is null && (reading.ValueConcepts?.Count ?? 0) == 0 && reading.ValueText is null && interpretation.Count == 0)
+        {
+            var why = value.DataAbsentReason?.Label() is { } reason ? $" (data absent: {reason})" : string.Empty;
+            Report(FactIssueIds.ValueMissing, IssueSeverity.Warning, "required", $"{analyte.Title} result has no value{why}.", path);
+            reading.ValueProblem = "value-missing";
+        }
+
+        Measurement? referenceLow = null;
+        Measurement? referenceHigh = null;
+        if (value.ReferenceRange is { } range)
+        {
+            referenceLow = ToCanonical(analyte, range.Low);
+            referenceHigh = ToCanonical(analyte, range.High);
+        }
+
+        _facts.Add(new LabResult
         {
             Source = SourceOf(entry, subPath),
             Concepts = [match],
-            Label = value.Code?.Label() ?? analyte.Title,
+            Label = label,
             Analyte = analyte.Id,
             Code = match.Coding,
             Effective = effective,
             Status = observation.Status,
-            Interpretation = InterpretationCodes(value.Interpretation),
-        };
-
-        lab = value switch
-        {
-            { Quantity: { } q } => WithQuantity(lab, analyte, q, $"{path}.valueQuantity"),
-            { Text: { } text } when ParseCensored(text) is { } censored => WithQuantity(lab, analyte, censored, $"{path}.valueString") with { ValueText = text },
-            { Text: { } text } => lab with { ValueText = text, ValueConcepts = _terminology.Match(new CodeableConcept { Text = text }, Domains.Result) },
-            { Concept: { } concept } => lab with { ValueText = concept.Label(), ValueConcepts = _terminology.Match(concept, Domains.Result) },
-            { Boolean: { } b } => lab with { ValueText = b ? "true" : "false" },
-            { Integer: { } n } => WithQuantity(lab, analyte, new Quantity { Value = n }, $"{path}.valueInteger"),
-            { Ratio: { Numerator.Value: { } num, Denominator.Value: { } den } } => lab with { ValueText = $"{num}:{den}" },
-            { Range: { } r } => lab with { ValueText = $"{r.Low?.Value?.ToString() ?? string.Empty}-{r.High?.Value?.ToString() ?? string.Empty} {r.Low?.Unit ?? r.High?.Unit}".Trim() },
-            _ => lab,
-        };
-
-        if (lab.Value is null && lab.ValueProblem is null && lab.ValueConcepts.Count == 0 && lab.ValueText is null && lab.Interpretation.Count == 0)
-        {
-            var why = value.DataAbsentReason?.Label() is { } reason ? $" (data absent: {reason})" : string.Empty;
-            Report(FactIssueIds.ValueMissing, IssueSeverity.Warning, "required", $"{analyte.Title} result has no value{why}.", path);
-            lab = lab with { ValueProblem = "value-missing" };
-        }
-
-        if (value.ReferenceRange is { } range)
-        {
-            lab = lab with { ReferenceLow = ToCanonical(analyte, range.Low), ReferenceHigh = ToCanonical(analyte, range.High) };
-        }
-
-        _facts.Add(lab);
+            Interpretation = interpretation,
+            Value = reading.Value,
+            Reported = reading.Reported,
+            Comparator = reading.Comparator,
+            ValueConcepts = reading.ValueConcepts ?? [],
+            ValueText = reading.ValueText,
+            ReferenceLow = referenceLow,
+            ReferenceHigh = referenceHigh,
+            ValueProblem = reading.ValueProblem,
+        });
     }
 
-    private LabResult WithQuantity(LabResult lab, LabAnalyte analyte, Quantity quantity, string path)
+    /// <summary>Reads a quantity value into <paramref name="reading"/>: its comparator, and its value in the analyte's unit or the reason it has none.</summary>
+    private void ReadQuantity(ref LabReading reading, LabAnalyte analyte, Quantity quantity, string path)
     {
-        lab = lab with { Comparator = quantity.Comparator };
+        reading.Comparator = quantity.Comparator;
         if (quantity.Value is not { } number)
         {
             Report(FactIssueIds.ValueMissing, IssueSeverity.Warning, "required", $"{analyte.Title} quantity has no value.", path);
-            return lab with { ValueProblem = "value-missing" };
+            reading.ValueProblem = "value-missing";
+            return;
         }
 
         if (!number.IsExact)
         {
             Report(FactIssueIds.ValueOutOfRange, IssueSeverity.Warning, "value", $"{analyte.Title} value {number.Text} is out of any plausible range; it is not used.", $"{path}.value");
-            return lab with { ValueProblem = "value-out-of-range" };
+            reading.ValueProblem = "value-out-of-range";
+            return;
         }
 
         var unitText = UnitText(quantity, analyte);
@@ -115,38 +148,47 @@ internal sealed partial class ExtractionRun
             if (analyte.CanonicalUnit is null or "1" or "{ratio}")
             {
                 var unitless = new Measurement(number.Value, analyte.CanonicalUnit ?? "1");
-                return lab with { Value = unitless, Reported = unitless };
+                reading.Value = unitless;
+                reading.Reported = unitless;
+                return;
             }
 
             Report(FactIssueIds.UnitMissing, IssueSeverity.Warning, "required", $"{analyte.Title} {number.Text} has no unit, so it cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
-            return lab with { ValueProblem = "unit-missing", ValueText = number.Text };
+            reading.ValueProblem = "unit-missing";
+            reading.ValueText = number.Text;
+            return;
         }
 
         if (!UnitConversion.TryNormalize(unitText, out var ucum))
         {
             Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' is not a known unit, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
-            return lab with { ValueProblem = "unit-unknown", ValueText = $"{number.Text} {unitText}" };
+            reading.ValueProblem = "unit-unknown";
+            reading.ValueText = $"{number.Text} {unitText}";
+            return;
         }
 
         var reported = new Measurement(number.Value, ucum);
+        reading.Reported = reported;
         if (analyte.CanonicalUnit is not { } canonical)
         {
-            return lab with { Reported = reported };
+            return;
         }
 
         // Same unit: keep the value exactly as reported (1.50 stays 1.50).
         if (string.Equals(ucum, canonical, StringComparison.Ordinal))
         {
-            return lab with { Value = reported, Reported = reported };
+            reading.Value = reported;
+            return;
         }
 
         if (!Convert(number.Value, ucum, canonical, analyte, out var converted))
         {
             Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' cannot be converted to {canonical}, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
-            return lab with { ValueProblem = "unit-not-convertible", Reported = reported };
+            reading.ValueProblem = "unit-not-convertible";
+            return;
         }
 
-        return lab with { Value = new Measurement(converted, canonical), Reported = reported };
+        reading.Value = new Measurement(converted, canonical);
     }
 
     private static Measurement? ToCanonical(LabAnalyte analyte, Quantity? quantity)
@@ -207,21 +249,22 @@ internal sealed partial class ExtractionRun
     [GeneratedRegex(@"^\s*(?<comparator><=|>=|<|>)?\s*(?<value>[0-9]+(\.[0-9]+)?)\s*(?<unit>[^\s0-9][^\s]*)?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex CensoredPattern();
 
-    private static List<string> InterpretationCodes(IReadOnlyList<CodeableConcept> interpretation)
+    /// <summary>Gets the interpretation codes (H, L, POS, NEG...); a shared empty list when there are none.</summary>
+    private static IReadOnlyList<string> InterpretationCodes(IReadOnlyList<CodeableConcept> interpretation)
     {
-        var codes = new List<string>();
+        List<string>? codes = null;
         foreach (var concept in interpretation)
         {
             foreach (var coding in concept.Coding)
             {
                 if (coding.Code is { } code && (coding.System is null || coding.System == InterpretationSystem || coding.System.EndsWith("ObservationInterpretation", StringComparison.Ordinal)))
                 {
-                    codes.Add(code);
+                    (codes ??= []).Add(code);
                 }
             }
         }
 
-        return codes;
+        return codes is null ? Array.Empty<string>() : codes;
     }
 
     private void ReadObservationFinding(InputEntry entry, Observation observation)
@@ -235,7 +278,7 @@ internal sealed partial class ExtractionRun
 
         if (observation.ValueBoolean == false
             || (observation.ValueCodeableConcept is { } v && _terminology.Match(v, Domains.Result).Any(m => m.ValueSetId == "result-negative"))
-            || InterpretationCodes(observation.Interpretation).Contains("NEG"))
+            || InterpretationCodes(observation.Interpretation).Contains("NEG", StringComparer.Ordinal))
         {
             Report(FactIssueIds.RecordedAbsent, IssueSeverity.Information, "informational", $"Observation '{observation.Code?.Label()}' is recorded as absent or negative; not a fact.", entry.Path);
             return;
@@ -252,6 +295,17 @@ internal sealed partial class ExtractionRun
             Abatement = observation.EffectivePeriod?.End,
             Recorded = observation.Issued,
         });
+    }
+
+    /// <summary>What a lab result's value[x] gave, gathered before the <see cref="LabResult"/> is built once.</summary>
+    private struct LabReading
+    {
+        public Measurement? Value;
+        public Measurement? Reported;
+        public string? Comparator;
+        public string? ValueText;
+        public IReadOnlyList<ConceptMatch>? ValueConcepts;
+        public string? ValueProblem;
     }
 
     /// <summary>The value[x] of an Observation or of one of its components.</summary>

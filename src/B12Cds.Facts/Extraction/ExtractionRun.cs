@@ -27,6 +27,11 @@ internal sealed partial class ExtractionRun
     public FactSet Execute()
     {
         var patient = ChoosePatient();
+        if (patient is not null)
+        {
+            _facts.Add(patient);
+        }
+
         foreach (var entry in _index.Entries)
         {
             switch (entry.Resource)
@@ -55,20 +60,26 @@ internal sealed partial class ExtractionRun
             }
         }
 
-        if (patient is not null)
-        {
-            _facts.Insert(0, patient);
-        }
-
         return new FactSet { AsOf = _asOf, Patient = patient, Facts = _facts, Issues = _issues };
     }
 
     private PatientFact? ChoosePatient()
     {
-        var patients = _index.Entries.Where(e => e.Resource is Patient).ToList();
-        _subject = _options.PatientId is { } wanted
-            ? patients.FirstOrDefault(e => string.Equals(e.Resource.Id, wanted, StringComparison.Ordinal))
-            : patients.FirstOrDefault();
+        var patientCount = 0;
+        _subject = null;
+        foreach (var e in _index.Entries)
+        {
+            if (e.Resource is not Patient)
+            {
+                continue;
+            }
+
+            patientCount++;
+            if (_subject is null && (_options.PatientId is not { } wanted || string.Equals(e.Resource.Id, wanted, StringComparison.Ordinal)))
+            {
+                _subject = e;
+            }
+        }
 
         if (_subject is null)
         {
@@ -79,13 +90,13 @@ internal sealed partial class ExtractionRun
             return null;
         }
 
-        if (patients.Count > 1)
+        if (patientCount > 1)
         {
             Report(
                 FactIssueIds.SeveralPatients,
                 IssueSeverity.Warning,
                 "business-rule",
-                $"The input has {patients.Count} Patient resources; {_subject.Resource.RelativeReference() ?? _subject.Path} is evaluated and the others' data is skipped.",
+                $"The input has {patientCount} Patient resources; {_subject.Resource.RelativeReference() ?? _subject.Path} is evaluated and the others' data is skipped.",
                 _subject.Path);
         }
 
@@ -236,6 +247,19 @@ internal sealed partial class ExtractionRun
         return null;
     }
 
+    private static int IndexOf(List<ConceptMatch> matches, string valueSetId)
+    {
+        for (var i = 0; i < matches.Count; i++)
+        {
+            if (matches[i].ValueSetId == valueSetId)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private IReadOnlyList<ConceptMatch> MatchAll(string domain, CodeableConcept? first, IEnumerable<CodeableConcept?> more)
     {
         var matches = _terminology.Match(first, domain);
@@ -245,7 +269,7 @@ internal sealed partial class ExtractionRun
             foreach (var m in _terminology.Match(concept, domain))
             {
                 merged ??= [.. matches];
-                var existing = merged.FindIndex(x => x.ValueSetId == m.ValueSetId);
+                var existing = IndexOf(merged, m.ValueSetId);
                 if (existing < 0)
                 {
                     merged.Add(m);

@@ -9,7 +9,9 @@ namespace B12Cds.Facts.Extraction;
 internal sealed class ResourceIndex
 {
     private readonly Dictionary<string, InputEntry> _byFullUrl = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, InputEntry> _byTypeAndId = new(StringComparer.Ordinal);
+
+    /// <summary>Built on first use: most inputs' references resolve by <c>fullUrl</c>, and the keys are new strings.</summary>
+    private Dictionary<string, InputEntry>? _byTypeAndId;
 
     public ResourceIndex(Resource root)
     {
@@ -41,7 +43,7 @@ internal sealed class ResourceIndex
         var withoutHistory = StripHistory(literal);
         if (withoutHistory.Contains("://", StringComparison.Ordinal))
         {
-            return _byFullUrl.TryGetValue(withoutHistory, out hit) ? hit : _byTypeAndId.GetValueOrDefault(TypeAndId(withoutHistory));
+            return _byFullUrl.TryGetValue(withoutHistory, out hit) ? hit : ByTypeAndId().GetValueOrDefault(TypeAndId(withoutHistory));
         }
 
         if (from.FullUrl is { } fullUrl && BaseOf(fullUrl) is { } baseUrl && _byFullUrl.TryGetValue(baseUrl + withoutHistory, out hit))
@@ -49,7 +51,25 @@ internal sealed class ResourceIndex
             return hit;
         }
 
-        return _byTypeAndId.GetValueOrDefault(withoutHistory);
+        return ByTypeAndId().GetValueOrDefault(withoutHistory);
+    }
+
+    /// <summary>Gets the resources by <c>Type/id</c>, the first of each in input order.</summary>
+    private Dictionary<string, InputEntry> ByTypeAndId()
+    {
+        if (_byTypeAndId is null)
+        {
+            _byTypeAndId = new Dictionary<string, InputEntry>(Entries.Count, StringComparer.Ordinal);
+            foreach (var entry in Entries)
+            {
+                if (entry.Resource.Id is not null)
+                {
+                    _byTypeAndId.TryAdd($"{entry.Resource.ResourceType}/{entry.Resource.Id}", entry);
+                }
+            }
+        }
+
+        return _byTypeAndId;
     }
 
     private static InputEntry? ResolveContained(string id, InputEntry from)
@@ -90,11 +110,6 @@ internal sealed class ResourceIndex
         if (fullUrl is not null)
         {
             _byFullUrl.TryAdd(fullUrl, entry);
-        }
-
-        if (resource.Id is not null)
-        {
-            _byTypeAndId.TryAdd($"{resource.ResourceType}/{resource.Id}", entry);
         }
     }
 

@@ -36,6 +36,9 @@ public static class CodeSystems
         ["urn:oid:2.16.840.1.113883.5.83"] = V3ObservationInterpretation,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> AliasesBySpan =
+        Aliases.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static readonly FrozenSet<string> Known =
         new[] { Loinc, SnomedCt, Icd10Cm, RxNorm, Atc, V3ObservationInterpretation }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -47,8 +50,19 @@ public static class CodeSystems
         return Aliases.TryGetValue(trimmed, out var canonical) ? canonical : trimmed;
     }
 
-    /// <summary>Gets a value indicating whether <paramref name="system"/> (after <see cref="Canonical"/>) is one of the systems listed here.</summary>
+    /// <summary>Gets a value indicating whether <paramref name="system"/> (after <see cref="Canonical(string)"/>) is one of the systems listed here.</summary>
     public static bool IsKnown(string system) => Known.Contains(Canonical(system));
+
+    /// <summary>Gets the canonical system URI as <see cref="Canonical(string)"/> does, without allocating: trimmed, OID aliases replaced.</summary>
+    internal static ReadOnlySpan<char> Canonical(ReadOnlySpan<char> system)
+    {
+        var trimmed = system.Trim();
+        return AliasesBySpan.TryGetValue(trimmed, out var canonical) ? canonical : trimmed;
+    }
+
+    /// <summary>Gets a value indicating whether codes of the (canonical) system are compared without regard to case, as <see cref="IsCaseInsensitive(string)"/> does.</summary>
+    internal static bool IsCaseInsensitive(ReadOnlySpan<char> canonicalSystem) =>
+        canonicalSystem.SequenceEqual(Icd10Cm) || canonicalSystem.SequenceEqual(Atc);
 
     /// <summary>Gets a value indicating whether codes of <paramref name="canonicalSystem"/> compare case-insensitively (ICD-10-CM, ATC).</summary>
     internal static bool IsCaseInsensitive(string canonicalSystem) =>
@@ -62,5 +76,30 @@ public static class CodeSystems
     {
         var trimmed = code.Trim();
         return IsCaseInsensitive(canonicalSystem) ? trimmed.ToUpperInvariant() : trimmed;
+    }
+
+    /// <summary>
+    /// Normalises a coding's system and code for lookup as <see cref="Canonical(string)"/> and <see cref="NormalizeCode"/>
+    /// do, without allocating: false when either is missing or blank. A code that must be upper-cased is written to
+    /// <paramref name="buffer"/> when it fits, else to a new string.
+    /// </summary>
+    internal static bool TryNormalize(string? system, string? code, Span<char> buffer, out ReadOnlySpan<char> canonicalSystem, out ReadOnlySpan<char> normalizedCode)
+    {
+        if (string.IsNullOrWhiteSpace(system) || string.IsNullOrWhiteSpace(code))
+        {
+            canonicalSystem = default;
+            normalizedCode = default;
+            return false;
+        }
+
+        canonicalSystem = Canonical(system.AsSpan());
+        normalizedCode = code.AsSpan().Trim();
+        if (IsCaseInsensitive(canonicalSystem))
+        {
+            var written = normalizedCode.Length <= buffer.Length ? normalizedCode.ToUpperInvariant(buffer) : -1;
+            normalizedCode = written >= 0 ? buffer[..written] : normalizedCode.ToString().ToUpperInvariant();
+        }
+
+        return true;
     }
 }

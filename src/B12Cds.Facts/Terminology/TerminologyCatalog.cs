@@ -17,10 +17,13 @@ public sealed class TerminologyCatalog
     /// <summary>The most distinct texts whose matches are remembered (a few MB at most).</summary>
     private const int TextMemoCapacity = 20_000;
 
-    private readonly FrozenDictionary<CodeKey, string[]> _exact;
-    private readonly FrozenDictionary<string, PrefixEntry[]> _prefixes;
+    /// <summary>The longest code upper-cased on the stack for lookup (ICD-10-CM and ATC codes are a few characters).</summary>
+    private const int CodeBufferLength = 64;
+
+    private readonly CodeTable<string[]> _exact;
+    private readonly FrozenDictionary<string, PrefixEntry[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
     private readonly TextEntry[] _textEntries;
-    private readonly FrozenDictionary<CodeKey, LabAnalyte> _analyteByCode;
+    private readonly CodeTable<LabAnalyte> _analyteByCode;
     private readonly AnalyteTextEntry[] _analyteText;
     private readonly TextMemo<int[]> _textHits = new(TextMemoCapacity);
     private readonly TextMemo<LabAnalyte[]> _analyteTextHits = new(TextMemoCapacity);
@@ -52,7 +55,7 @@ public sealed class TerminologyCatalog
             containing[v.Id] = Ancestors(v.Id, includers);
         }
 
-        var exact = new Dictionary<CodeKey, SortedSet<string>>();
+        var exact = new Dictionary<(string System, string Code), SortedSet<string>>();
         var prefixes = new Dictionary<(string System, string Prefix), SortedSet<string>>();
         foreach (var v in valueSets)
         {
@@ -60,31 +63,32 @@ public sealed class TerminologyCatalog
             {
                 var target = code.IsPrefix
                     ? GetOrAdd(prefixes, (code.System, code.Code[..^1]))
-                    : GetOrAdd(exact, new CodeKey(code.System, code.Code));
+                    : GetOrAdd(exact, (code.System, code.Code));
                 target.UnionWith(containing[v.Id]);
             }
         }
 
-        _exact = exact.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray());
+        _exact = new CodeTable<string[]>(exact.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToArray())));
         _prefixes = prefixes
             .GroupBy(kv => kv.Key.System, StringComparer.Ordinal)
             .ToFrozenDictionary(
                 g => g.Key,
                 g => g.OrderBy(kv => kv.Key.Prefix, StringComparer.Ordinal).Select(kv => new PrefixEntry(kv.Key.Prefix, kv.Value.ToArray())).ToArray(),
-                StringComparer.Ordinal);
+                StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
         _textEntries = BuildTextEntries(valueSets);
 
-        var byCode = new Dictionary<CodeKey, LabAnalyte>();
+        var byCode = new Dictionary<(string System, string Code), LabAnalyte>();
         foreach (var a in analytes)
         {
             foreach (var code in a.Codes)
             {
-                byCode.TryAdd(new CodeKey(code.System, code.Code), a);
+                byCode.TryAdd((code.System, code.Code), a);
             }
         }
 
-        _analyteByCode = byCode.ToFrozenDictionary();
+        _analyteByCode = new CodeTable<LabAnalyte>(byCode);
         _analyteText = analytes
             .Where(a => a.TextPatterns.Count > 0)
             .Select(a => new AnalyteTextEntry(a, TextMatcher.Create(a.TextPatterns)!, TextMatcher.Create(a.ExcludeText)))
@@ -232,19 +236,6 @@ public sealed class TerminologyCatalog
         return false;
     }
 
-    private static bool TryKey(Coding coding, out CodeKey key)
-    {
-        if (string.IsNullOrWhiteSpace(coding.System) || string.IsNullOrWhiteSpace(coding.Code))
-        {
-            key = default;
-            return false;
-        }
-
-        var system = CodeSystems.Canonical(coding.System);
-        key = new CodeKey(system, CodeSystems.NormalizeCode(system, coding.Code));
-        return true;
-    }
-
     private static bool Contains(List<ConceptMatch>? matches, string id)
     {
         if (matches is null)
@@ -361,13 +352,14 @@ public sealed class TerminologyCatalog
 
     private string[] CodeMatches(Coding coding)
     {
-        if (!TryKey(coding, out var key))
+        Span<char> buffer = stackalloc char[CodeBufferLength];
+        if (!CodeSystems.TryNormalize(coding.System, coding.Code, buffer, out var system, out var code))
         {
             return NoIds;
         }
 
-        _exact.TryGetValue(key, out var ids);
-        if (!_prefixes.TryGetValue(key.System, out var entries))
+        _exact.TryGetValue(system, code, out var ids);
+        if (!_prefixes.TryGetValue(system, out var entries))
         {
             return ids ?? NoIds;
         }
@@ -375,7 +367,7 @@ public sealed class TerminologyCatalog
         List<string>? all = null;
         foreach (var entry in entries)
         {
-            if (key.Code.StartsWith(entry.Prefix, StringComparison.Ordinal))
+            if (code.StartsWith(entry.Prefix, StringComparison.Ordinal))
             {
                 all ??= ids is null ? [] : [.. ids];
                 foreach (var id in entry.Ids)
@@ -445,9 +437,12 @@ public sealed class TerminologyCatalog
     {
         LabAnalyte? analyte = null;
         ConceptMatch? match = null;
+        Span<char> buffer = stackalloc char[CodeBufferLength];
         foreach (var coding in code.Coding)
         {
-            if (coding is null || !TryKey(coding, out var key) || !_analyteByCode.TryGetValue(key, out var found))
+            if (coding is null
+                || !CodeSystems.TryNormalize(coding.System, coding.Code, buffer, out var system, out var normalized)
+                || !_analyteByCode.TryGetValue(system, normalized, out var found))
             {
                 continue;
             }
@@ -517,8 +512,6 @@ public sealed class TerminologyCatalog
 
         return found is null ? [] : [.. found];
     }
-
-    private readonly record struct CodeKey(string System, string Code);
 
     private sealed record PrefixEntry(string Prefix, string[] Ids);
 

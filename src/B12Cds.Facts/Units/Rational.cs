@@ -10,6 +10,8 @@ namespace B12Cds.Facts.Units;
 internal readonly record struct Rational
 {
     private static readonly BigInteger DecimalMantissaLimit = BigInteger.One << 96;
+    private static readonly BigInteger MaxSmallDividend = DecimalQuotient.MaxDividend;
+    private static readonly BigInteger MaxSmallDivisor = DecimalQuotient.MaxDivisor;
 
     private Rational(BigInteger numerator, BigInteger denominator)
     {
@@ -88,7 +90,33 @@ internal readonly record struct Rational
     /// 28 decimal places, halves away from zero), without trailing zeros. Fails when the value is too large for a decimal,
     /// or when a non-zero value would round to zero.
     /// </summary>
+    /// <remarks>
+    /// Fractions whose parts are small enough are rounded with 128-bit integer arithmetic by <see cref="DecimalQuotient"/>;
+    /// the others by <see cref="TryToDecimalExact"/>. Both give the same decimal, digit for digit and scale for scale.
+    /// </remarks>
     public bool TryToDecimal(out decimal value)
+    {
+        if (Numerator.IsZero)
+        {
+            value = 0m;
+            return true;
+        }
+
+        var negative = Numerator.Sign < 0;
+        var magnitude = negative ? -Numerator : Numerator;
+        if (magnitude <= MaxSmallDividend && Denominator <= MaxSmallDivisor)
+        {
+            return DecimalQuotient.TryRound((UInt128)magnitude, (UInt128)Denominator, negative, out value);
+        }
+
+        return TryToDecimalExact(out value);
+    }
+
+    /// <summary>
+    /// Rounds as <see cref="TryToDecimal"/> does, with <see cref="BigInteger"/> arithmetic whatever the size of the
+    /// fraction: the definition the faster paths are tested against.
+    /// </summary>
+    internal bool TryToDecimalExact(out decimal value)
     {
         value = 0m;
         if (Numerator.IsZero)

@@ -33,9 +33,19 @@ public static class UnitConversion
 {
     private const int MaxCachedUnits = 4_096;
 
+    private const int MaxCachedFactors = 4_096;
+
+    /// <summary>The UCUM code of the day, the unit <see cref="TryToDays"/> converts to.</summary>
+    private const string Day = "d";
+
     private static readonly ConcurrentDictionary<string, ParsedUnit?> Cache = new(StringComparer.Ordinal);
-    private static readonly UnitDimension TimeDimension = new(0, 0, 0, 1, 0, 0);
-    private static readonly Rational SecondsPerDay = Rational.FromInteger(86_400);
+
+    /// <summary>
+    /// The factor of each pair of units converted so far (null when they do not convert), per molar mass and valence:
+    /// a conversion is otherwise two unit lookups and several BigInteger multiplications and divisions.
+    /// </summary>
+    private static readonly ConcurrentDictionary<FactorKey, ConversionFactor?> Factors = new();
+    private static int _cachedFactors;
 
     /// <summary>
     /// Normalises a unit as found in EHR data to its case-correct UCUM code: trims it, and maps common non-UCUM
@@ -91,11 +101,11 @@ public static class UnitConversion
 
     /// <summary>True when <see cref="TryConvert(decimal, string, string, decimal?, out decimal)"/> would succeed for some value.</summary>
     public static bool AreCommensurable(string fromUnit, string toUnit, decimal? molarMassGramsPerMole) =>
-        Lookup(fromUnit) is { } from && Lookup(toUnit) is { } to && TryGetRatio(from, to, molarMassGramsPerMole, valence: null, out _);
+        Factor(fromUnit, toUnit, molarMassGramsPerMole, valence: null) is not null;
 
     /// <summary>True when <see cref="TryConvert(decimal, string, string, decimal?, int, out decimal)"/> would succeed for some value.</summary>
     public static bool AreCommensurable(string fromUnit, string toUnit, decimal? molarMassGramsPerMole, int valence) =>
-        valence > 0 && Lookup(fromUnit) is { } from && Lookup(toUnit) is { } to && TryGetRatio(from, to, molarMassGramsPerMole, valence, out _);
+        valence > 0 && Factor(fromUnit, toUnit, molarMassGramsPerMole, valence) is not null;
 
     /// <summary>
     /// Converts a duration to days. Accepts any UCUM time unit, including the FHIR <c>Timing</c> period units
@@ -105,19 +115,56 @@ public static class UnitConversion
     /// <returns>False when the unit is unknown or is not a time.</returns>
     public static bool TryToDays(decimal value, string unit, out decimal days)
     {
+        // Without a molar mass or valence, a unit converts to days exactly when its dimension is time, and by its factor
+        // to seconds divided by 86 400.
         days = 0m;
-        return Lookup(unit) is { } parsed
-            && parsed.Unit.Dimension == TimeDimension
-            && Rational.FromDecimal(value).Multiply(parsed.ExactFactor).Divide(SecondsPerDay).TryToDecimal(out days);
+        return Factor(unit, Day, molarMass: null, valence: null) is { } factor && factor.TryApply(value, out days);
     }
 
     private static bool TryConvertCore(decimal value, string fromUnit, string toUnit, decimal? molarMass, int? valence, out decimal result)
     {
         result = 0m;
-        return Lookup(fromUnit) is { } from
+        return Factor(fromUnit, toUnit, molarMass, valence) is { } factor && factor.TryApply(value, out result);
+    }
+
+    /// <summary>
+    /// Converts as <see cref="TryConvert(decimal, string, string, decimal?, out decimal)"/> does (with a valence when one
+    /// is given), working the factor out afresh and rounding with BigInteger arithmetic throughout: the definition the
+    /// cached factors and the 128-bit rounding are tested against.
+    /// </summary>
+    internal static bool TryConvertExact(decimal value, string fromUnit, string toUnit, decimal? molarMass, int? valence, out decimal result)
+    {
+        result = 0m;
+        return (valence is null || valence > 0)
+            && Lookup(fromUnit) is { } from
             && Lookup(toUnit) is { } to
             && TryGetRatio(from, to, molarMass, valence, out var ratio)
-            && Rational.FromDecimal(value).Multiply(ratio).TryToDecimal(out result);
+            && Rational.FromDecimal(value).Multiply(ratio).TryToDecimalExact(out result);
+    }
+
+    /// <summary>Gets the factor from one unit to the other, from the cache or worked out (and cached while there is room); null when they do not convert.</summary>
+    private static ConversionFactor? Factor(string? fromUnit, string? toUnit, decimal? molarMass, int? valence)
+    {
+        if (fromUnit is null || toUnit is null)
+        {
+            return null;
+        }
+
+        var key = new FactorKey(fromUnit, toUnit, molarMass, valence);
+        if (Factors.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var factor = Lookup(fromUnit) is { } from && Lookup(toUnit) is { } to && TryGetRatio(from, to, molarMass, valence, out var ratio)
+            ? new ConversionFactor(ratio)
+            : null;
+        if (Volatile.Read(ref _cachedFactors) < MaxCachedFactors && Factors.TryAdd(key, factor))
+        {
+            Interlocked.Increment(ref _cachedFactors);
+        }
+
+        return factor;
     }
 
     /// <summary>
@@ -194,4 +241,7 @@ public static class UnitConversion
 
         return parsed;
     }
+
+    /// <summary>A conversion: the units as the caller wrote them, and the analyte's molar mass and valence.</summary>
+    private readonly record struct FactorKey(string From, string To, decimal? MolarMass, int? Valence);
 }
