@@ -9,6 +9,9 @@ internal sealed class CodingReader : DatatypeReader<Coding>
     /// <inheritdoc/>
     public override Coding Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadCoding(ref reader);
 
+    /// <summary>Reads a Coding object where the reader stands (in the shape of a <see cref="ValueReader{T}"/>).</summary>
+    public static Coding ReadCoding(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadCoding(ref reader);
+
     /// <summary>Reads a Coding object where the reader stands.</summary>
     public static Coding ReadCoding(ref Utf8JsonReader reader)
     {

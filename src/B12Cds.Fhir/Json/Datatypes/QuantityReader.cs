@@ -7,7 +7,10 @@ namespace B12Cds.Fhir.Json.Datatypes;
 internal sealed class QuantityReader : DatatypeReader<Quantity>
 {
     /// <inheritdoc/>
-    public override Quantity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Quantity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadQuantity(ref reader, options);
+
+    /// <summary>Reads a Quantity object where the reader stands.</summary>
+    public static Quantity ReadQuantity(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DatatypeReading.ExpectObject(ref reader);
         FhirDecimal? value = null;
