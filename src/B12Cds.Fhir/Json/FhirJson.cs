@@ -82,6 +82,22 @@ public static class FhirJson
             options.Converters.Add(new Resources.BundleEntrySearchReader());
             options.Converters.Add(new Resources.BundleEntryRequestReader());
             options.Converters.Add(new Resources.BundleEntryResponseReader());
+            options.Converters.Add(new Datatypes.DosageReader());
+            options.Converters.Add(new Datatypes.DosageDoseAndRateReader());
+            options.Converters.Add(new Datatypes.TimingReader());
+            options.Converters.Add(new Datatypes.TimingRepeatReader());
+            options.Converters.Add(new Resources.ConditionReader());
+            options.Converters.Add(new Resources.MedicationRequestReader());
+            options.Converters.Add(new Resources.MedicationRequestDispenseRequestReader());
+            options.Converters.Add(new Resources.ProcedureReader());
+            options.Converters.Add(new Resources.AllergyIntoleranceReader());
+            options.Converters.Add(new Resources.AllergyIntoleranceReactionReader());
+            options.Converters.Add(new Resources.MedicationAdministrationReader());
+            options.Converters.Add(new Resources.MedicationAdministrationDosageReader());
+            options.Converters.Add(new Resources.MedicationStatementReader());
+            options.Converters.Add(new Resources.PatientReader());
+            options.Converters.Add(new Resources.MedicationReader());
+            options.Converters.Add(new Resources.MedicationIngredientReader());
         }
 
         options.MakeReadOnly();
