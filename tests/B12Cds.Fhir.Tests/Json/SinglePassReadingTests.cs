@@ -177,6 +177,10 @@ public sealed class SinglePassReadingTests
     [InlineData("{\"resourceType\":\"Medication\",\"code\":{\"text\":\"c\"},\"amount\":{\"numerator\":{\"value\":1},\"denominator\":{\"value\":\"2\"}}}")]
     [InlineData("{\"resourceType\":\"Medication\",\"ingredient\":[{\"strength\":{\"numerator\":{\"value\":1}},\"strength\":null}]}")]
     [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"MedicationRequest\",\"contained\":[{\"resourceType\":\"Medication\",\"id\":\"m\"},{\"resourceType\":\"Patient\",\"birthDate\":\"x\"}],\"medicationReference\":{\"reference\":\"#m\"}}},{\"resource\":{\"resourceType\":\"Condition\",\"contained\":[{\"resourceType\":\"Observation\",\"valueInteger\":1}]}}]}")]
+    // Well-known code systems (read as shared strings), escaped or not, and ones that only look like them.
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"1\"},{\"system\":\"http:\\/\\/loinc.org\",\"code\":\"2\"},{\"system\":\"http://loinc.or\",\"code\":\"3\"},{\"system\":\"http://loinc.orgg\"},{\"system\":\"\"},{\"system\":null}]},\"valueQuantity\":{\"value\":1,\"system\":\"http://unitsofmeasure.org\"},\"identifier\":[{\"system\":\"http://snomed.info/sct\",\"value\":\"v\"}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[{\"system\":7}]}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueQuantity\":{\"system\":[\"http://unitsofmeasure.org\"]}}")]
     public void Parse_MalformedOrInvalidInput_SameAsReferenceReading(string json)
     {
         // Act
@@ -466,5 +470,22 @@ public sealed class SinglePassReadingTests
         }
 
         return seed;
+    }
+
+    [Fact]
+    public void KnownSystems_EveryUri_IsFoundAsItselfAndNothingElseIs()
+    {
+        // Arrange
+        string[] uris = ["http://loinc.org", "http://unitsofmeasure.org", "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "urn:ietf:bcp:47"];
+
+        // Act and assert
+        foreach (var uri in uris)
+        {
+            Assert.Equal(uri, B12Cds.Fhir.Json.Datatypes.KnownSystems.Find(Encoding.UTF8.GetBytes(uri)));
+            Assert.Null(B12Cds.Fhir.Json.Datatypes.KnownSystems.Find(Encoding.UTF8.GetBytes(uri[..^1])));
+            Assert.Null(B12Cds.Fhir.Json.Datatypes.KnownSystems.Find(Encoding.UTF8.GetBytes(uri + "x")));
+        }
+
+        Assert.Null(B12Cds.Fhir.Json.Datatypes.KnownSystems.Find([]));
     }
 }

@@ -25,7 +25,7 @@ internal sealed class CodingReader : DatatypeReader<Coding>
             if (name.SequenceEqual("system"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                system = DatatypeReading.String(ref reader);
+                system = DatatypeReading.System(ref reader);
             }
             else if (name.SequenceEqual("code"u8))
             {

@@ -97,6 +97,23 @@ internal static class DatatypeReading
         };
     }
 
+    /// <summary>Reads a code system URI property's value (null as absent), a well-known one as its shared string (see <see cref="KnownSystems"/>).</summary>
+    public static string? System(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && KnownSystems.Find(reader.ValueSpan) is { } known)
+        {
+            return known;
+        }
+
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"expected a string, found {reader.TokenType}"),
+        };
+    }
+
     /// <summary>Reads an array of strings (null, or null items, as absent: the model drops them too).</summary>
     public static List<string>? Strings(ref Utf8JsonReader reader)
     {

@@ -6,7 +6,8 @@ namespace B12Cds.Fhir.Json.Datatypes;
 /// <summary>
 /// The JSON names of one type's elements, looked up by the UTF-8 bytes of a property name: one hash and (almost
 /// always) one comparison, where a chain of comparisons would try the names one by one. A type's readers name its
-/// elements by an enum whose members are the elements' JSON names (capitalized), in any order.
+/// elements by an enum whose members are the elements' JSON names (capitalized), in any order. (Any short list of
+/// strings can be looked up the same way: see <see cref="KnownSystems"/>.)
 /// </summary>
 internal sealed class ElementTable
 {

@@ -23,7 +23,7 @@ internal sealed class IdentifierReader : DatatypeReader<Identifier>
             if (name.SequenceEqual("system"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                system = DatatypeReading.String(ref reader);
+                system = DatatypeReading.System(ref reader);
             }
             else if (name.SequenceEqual("value"u8))
             {

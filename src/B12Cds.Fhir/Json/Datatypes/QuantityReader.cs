@@ -32,7 +32,7 @@ internal sealed class QuantityReader : DatatypeReader<Quantity>
             else if (name.SequenceEqual("system"u8))
             {
                 DatatypeReading.MarkRead(ref read, 2);
-                system = DatatypeReading.String(ref reader);
+                system = DatatypeReading.System(ref reader);
             }
             else if (name.SequenceEqual("code"u8))
             {
