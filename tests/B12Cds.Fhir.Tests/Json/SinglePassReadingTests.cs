@@ -488,4 +488,12 @@ public sealed class SinglePassReadingTests
 
         Assert.Null(B12Cds.Fhir.Json.Datatypes.KnownSystems.Find([]));
     }
+
+    [Fact]
+    public void ResourceElements_Counts_MatchTheirNames()
+    {
+        // Resource readers find their own elements after these by count.
+        Assert.Equal(B12Cds.Fhir.Json.Resources.ResourceElements.ResourceCount, B12Cds.Fhir.Json.Resources.ResourceElements.ResourceNames.Count);
+        Assert.Equal(B12Cds.Fhir.Json.Resources.ResourceElements.DomainResourceCount, B12Cds.Fhir.Json.Resources.ResourceElements.DomainResourceNames.Count);
+    }
 }

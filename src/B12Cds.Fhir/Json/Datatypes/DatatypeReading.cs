@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
@@ -269,15 +268,5 @@ internal static class DatatypeReading
             JsonTokenType.Null => false,
             _ => throw new JsonException($"expected an array, found {reader.TokenType}"),
         };
-    }
-
-    /// <summary>Reads a property holding a complex type (null as absent) with whatever converter the options give that type.</summary>
-    public static T? Complex<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
-        where T : class
-    {
-        reader.Read();
-        return reader.TokenType == JsonTokenType.Null
-            ? null
-            : ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
     }
 }
