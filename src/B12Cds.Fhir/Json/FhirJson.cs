@@ -26,7 +26,7 @@ public static class FhirJson
 
     /// <summary>
     /// Gets the options <see cref="FhirJsonParser"/> reads with: <see cref="Options"/> plus the hand-written readers of
-    /// the commonest datatypes (read-only; writing always uses <see cref="Options"/>).
+    /// the commonest datatypes and resources (read-only; writing always uses <see cref="Options"/>).
     /// </summary>
     internal static JsonSerializerOptions ParserOptions { get; } = CreateOptions(writeIndented: false, handWrittenReaders: true);
 
@@ -67,6 +67,37 @@ public static class FhirJson
             options.Converters.Add(new Datatypes.PeriodReader());
             options.Converters.Add(new Datatypes.MetaReader());
             options.Converters.Add(new Datatypes.NarrativeReader());
+            options.Converters.Add(new Datatypes.IdentifierReader());
+            options.Converters.Add(new Datatypes.RangeReader());
+            options.Converters.Add(new Datatypes.RatioReader());
+            options.Converters.Add(new Datatypes.AnnotationReader());
+            options.Converters.Add(new Datatypes.HumanNameReader());
+            options.Converters.Add(new Datatypes.ExtensionReader());
+            options.Converters.Add(new Resources.ObservationReader());
+            options.Converters.Add(new Resources.ObservationReferenceRangeReader());
+            options.Converters.Add(new Resources.ObservationComponentReader());
+            options.Converters.Add(new Resources.BundleReader());
+            options.Converters.Add(new Resources.BundleEntryReader());
+            options.Converters.Add(new Resources.BundleLinkReader());
+            options.Converters.Add(new Resources.BundleEntrySearchReader());
+            options.Converters.Add(new Resources.BundleEntryRequestReader());
+            options.Converters.Add(new Resources.BundleEntryResponseReader());
+            options.Converters.Add(new Datatypes.DosageReader());
+            options.Converters.Add(new Datatypes.DosageDoseAndRateReader());
+            options.Converters.Add(new Datatypes.TimingReader());
+            options.Converters.Add(new Datatypes.TimingRepeatReader());
+            options.Converters.Add(new Resources.ConditionReader());
+            options.Converters.Add(new Resources.MedicationRequestReader());
+            options.Converters.Add(new Resources.MedicationRequestDispenseRequestReader());
+            options.Converters.Add(new Resources.ProcedureReader());
+            options.Converters.Add(new Resources.AllergyIntoleranceReader());
+            options.Converters.Add(new Resources.AllergyIntoleranceReactionReader());
+            options.Converters.Add(new Resources.MedicationAdministrationReader());
+            options.Converters.Add(new Resources.MedicationAdministrationDosageReader());
+            options.Converters.Add(new Resources.MedicationStatementReader());
+            options.Converters.Add(new Resources.PatientReader());
+            options.Converters.Add(new Resources.MedicationReader());
+            options.Converters.Add(new Resources.MedicationIngredientReader());
         }
 
         options.MakeReadOnly();

@@ -85,6 +85,102 @@ public sealed class SinglePassReadingTests
     [InlineData("{\"resourceType\":\"Observation\",\"meta\":{\"lastUpdated\":\"today\"}}")]
     [InlineData("{\"resourceType\":\"Observation\",\"text\":{\"status\":\"generated\",\"div\":\"<div xmlns=\\\"http://www.w3.org/1999/xhtml\\\">\\u00e9</div>\"}}")]
     [InlineData("{\"resourceType\":\"Observation\",\"text\":{\"div\":{}}}")]
+    // Observation (whole-resource reader): every value[x], components, ranges, nulls, duplicates, wrong types, _x, unknowns, contained.
+    [InlineData("{\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\",\"_status\":{\"extension\":[{\"url\":\"u\",\"valueString\":\"x\"}]},\"valueInteger\":7,\"issued\":\"2020-01-01T10:00:00Z\",\"effectiveInstant\":\"2020-01-01T10:00:00.5+01:00\",\"unknown\":{\"a\":[1,2]},\"note\":[{\"text\":\"n\",\"authorString\":\"a\",\"time\":\"2020\"}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueRange\":{\"low\":{\"value\":1},\"high\":{\"value\":2.50,\"unit\":\"g\"}},\"valueRatio\":{\"numerator\":{\"value\":1},\"denominator\":{\"value\":3}},\"valueTime\":\"10:00:00\",\"valuePeriod\":{\"start\":\"2020\"},\"valueDateTime\":\"2021-02\",\"valueBoolean\":false,\"valueString\":\"s\",\"valueCodeableConcept\":{\"text\":\"t\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"component\":[{\"code\":{\"text\":\"a\"},\"valueQuantity\":{\"value\":1},\"interpretation\":[{\"text\":\"H\"}],\"referenceRange\":[{\"low\":{\"value\":0},\"appliesTo\":[{\"text\":\"x\"}],\"age\":{\"low\":{\"value\":18}},\"type\":{\"text\":\"normal\"}}]},null,{\"valueInteger\":3,\"dataAbsentReason\":{\"text\":\"d\"},\"valueRange\":{\"low\":{\"value\":1}},\"valueRatio\":{\"numerator\":{\"value\":1}},\"valueTime\":\"t\",\"valueDateTime\":\"2020\",\"valuePeriod\":{\"end\":\"2020\"},\"valueString\":\"v\",\"valueBoolean\":true,\"valueCodeableConcept\":{\"text\":\"c\"},\"_valueString\":{\"id\":\"e\"}}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"status\":\"final\",\"status\":\"amended\"}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueQuantity\":{\"value\":1},\"valueQuantity\":{\"value\":2}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"unknown\":1,\"unknown\":2}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"resourceType\":\"Observation\"}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"st\\u0061tus\":\"final\"}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"status\":null,\"category\":null,\"code\":null,\"valueInteger\":null,\"valueBoolean\":null,\"issued\":null,\"component\":null,\"contained\":null,\"extension\":null,\"meta\":null,\"text\":null,\"id\":null}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"status\":7}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueInteger\":1.5}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueInteger\":\"1\"}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueInteger\":3000000000}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueBoolean\":\"true\"}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"category\":{\"text\":\"x\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"category\":[{\"text\":\"x\"},7]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"component\":[{\"code\":{\"text\":\"a\"},\"code\":{\"text\":\"b\"}}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"component\":[{\"valueQuantity\":\"1\"}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"referenceRange\":[{\"low\":{\"value\":1},\"low\":{\"value\":2}}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"referenceRange\":[{\"text\":5}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"identifier\":[{\"system\":\"s\",\"value\":\"v\",\"use\":\"official\",\"type\":{\"text\":\"MR\"},\"period\":{\"start\":\"2020\"}}],\"basedOn\":[{\"reference\":\"ServiceRequest/1\"}],\"performer\":[{\"reference\":\"Practitioner/1\"}],\"hasMember\":[{\"reference\":\"Observation/2\"}],\"derivedFrom\":[{\"reference\":\"Observation/3\"}],\"specimen\":{\"reference\":\"Specimen/1\"},\"bodySite\":{\"text\":\"arm\"},\"method\":{\"text\":\"m\"},\"encounter\":{\"reference\":\"Encounter/1\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"identifier\":[{\"system\":\"s\",\"system\":\"t\"}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"identifier\":[{\"period\":{\"start\":\"soon\"}}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"implicitRules\":\"r\",\"language\":\"en\",\"modifierExtension\":[{\"url\":\"m\",\"valueBoolean\":true}],\"extension\":[{\"url\":\"a\",\"extension\":[{\"url\":\"b\",\"valueDecimal\":1.50},{\"url\":\"c\",\"valueInteger\":2},{\"url\":\"d\",\"valueCoding\":{\"code\":\"x\"}},{\"url\":\"e\",\"valueQuantity\":{\"value\":1}},{\"url\":\"f\",\"valueReference\":{\"reference\":\"Patient/1\"}},{\"url\":\"g\",\"valuePeriod\":{\"start\":\"2020\"}},{\"url\":\"h\",\"valueDateTime\":\"2020-01\"},{\"url\":\"i\",\"valueCode\":\"c\",\"valueUri\":\"u\",\"valueCanonical\":\"k\",\"valueCodeableConcept\":{\"text\":\"t\"}}]},null]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"extension\":[{\"url\":\"a\",\"url\":\"b\"}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"extension\":[{\"url\":\"a\",\"valueInteger\":1.5}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"extension\":[{\"url\":\"a\",\"valueDecimal\":\"1\"}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"contained\":[{\"resourceType\":\"Patient\",\"id\":\"p\",\"name\":[{\"family\":\"F\",\"given\":[\"A\",null,\"B\"],\"prefix\":[\"Dr\"],\"suffix\":null,\"use\":\"official\",\"text\":\"t\",\"period\":{\"start\":\"2020\"}}]},null,{\"resourceType\":\"Medication\",\"code\":7},{\"resourceType\":\"Nope\"},{\"resourceType\":\"Basic\",\"id\":\"b\"}],\"status\":\"final\"}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"contained\":[{\"resourceType\":\"Observation\",\"contained\":[{\"resourceType\":\"Observation\",\"valueInteger\":\"x\"}]}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"contained\":{\"resourceType\":\"Patient\"}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"note\":[{\"authorReference\":{\"reference\":\"Practitioner/1\"},\"authorReference\":{\"reference\":\"Practitioner/2\"}}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueRatio\":{\"numerator\":1}}")]
+    // Bundle (whole-resource reader): entries, nulls, search/request/response, nested resources' offsets.
+    [InlineData("{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":2,\"link\":[{\"relation\":\"self\",\"url\":\"u\"}],\"entry\":[{\"fullUrl\":\"a\",\"link\":[{\"relation\":\"r\"}],\"search\":{\"mode\":\"match\",\"score\":0.50},\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\",\"contained\":[{\"resourceType\":\"Patient\",\"active\":\"yes\"}]}},null,{\"resource\":null},{\"request\":{\"method\":\"PUT\",\"url\":\"Patient/1\",\"ifNoneMatch\":\"a\",\"ifModifiedSince\":\"b\",\"ifMatch\":\"c\",\"ifNoneExist\":\"d\"},\"response\":{\"status\":\"200\",\"location\":\"l\",\"etag\":\"e\",\"lastModified\":\"2020-01-01T00:00:00Z\",\"outcome\":{\"resourceType\":\"OperationOutcome\",\"issue\":[]}}}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"identifier\":{\"system\":\"s\",\"value\":\"v\"},\"timestamp\":\"2020-01-01T00:00:00Z\",\"implicitRules\":\"r\",\"language\":\"en\",\"meta\":{\"versionId\":\"1\"},\"text\":{\"div\":\"x\"},\"entry\":[{\"resource\":{\"resourceType\":\"Observation\",\"valueInteger\":\"x\"}}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"total\":\"2\"}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"total\":2.5}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"timestamp\":\"today\"}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":{\"resource\":{\"resourceType\":\"Patient\"}}}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"fullUrl\":\"a\",\"fullUrl\":\"b\"}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"search\":{\"score\":\"high\"}}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"search\":{\"score\":1E400}}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"response\":{\"outcome\":{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":7}]}}}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\"}}],\"entry\":[]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":[]}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"link\":[{\"relation\":\"self\",\"relation\":\"next\"}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Observation\",\"status\":\"final\"}},{\"resource\":{\"resourceType\":\"Patient\",\"birthDate\":\"x\"}}]}}]}")]
+    // Condition, Procedure, AllergyIntolerance, Patient (whole-resource readers).
+    [InlineData("{\"resourceType\":\"Condition\",\"identifier\":[{\"value\":\"1\"}],\"clinicalStatus\":{\"text\":\"a\"},\"verificationStatus\":{\"text\":\"v\"},\"category\":[{\"text\":\"c\"}],\"severity\":{\"text\":\"s\"},\"code\":{\"text\":\"x\"},\"bodySite\":[{\"text\":\"b\"}],\"subject\":{\"reference\":\"Patient/1\"},\"encounter\":{\"reference\":\"Encounter/1\"},\"onsetDateTime\":\"2020\",\"onsetAge\":{\"value\":40},\"onsetPeriod\":{\"start\":\"2020\"},\"onsetRange\":{\"low\":{\"value\":1}},\"onsetString\":\"o\",\"abatementDateTime\":\"2021\",\"abatementAge\":{\"value\":41},\"abatementPeriod\":{\"end\":\"2021\"},\"abatementRange\":{\"high\":{\"value\":2}},\"abatementString\":\"a\",\"recordedDate\":\"2020-01-01\",\"recorder\":{\"reference\":\"Practitioner/1\"},\"asserter\":{\"reference\":\"Patient/1\"},\"note\":[{\"text\":\"n\"}],\"_recordedDate\":{\"id\":\"r\"}}")]
+    [InlineData("{\"resourceType\":\"Condition\",\"onsetDateTime\":\"2020\",\"onsetDateTime\":\"2021\"}")]
+    [InlineData("{\"resourceType\":\"Condition\",\"onsetAge\":{\"value\":\"forty\"}}")]
+    [InlineData("{\"resourceType\":\"Condition\",\"bodySite\":{\"text\":\"b\"}}")]
+    [InlineData("{\"resourceType\":\"Procedure\",\"identifier\":null,\"status\":\"completed\",\"statusReason\":{\"text\":\"r\"},\"category\":{\"text\":\"c\"},\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/1\"},\"encounter\":null,\"performedDateTime\":\"2020\",\"performedPeriod\":{\"start\":\"2020\"},\"performedString\":\"p\",\"performedAge\":{\"value\":1},\"performedRange\":{\"low\":{\"value\":1}},\"reasonCode\":[{\"text\":\"r\"}],\"reasonReference\":[{\"reference\":\"Condition/1\"}],\"bodySite\":[{\"text\":\"b\"}],\"outcome\":{\"text\":\"o\"},\"note\":[{\"text\":\"n\"},null]}")]
+    [InlineData("{\"resourceType\":\"Procedure\",\"performedDateTime\":2020}")]
+    [InlineData("{\"resourceType\":\"Procedure\",\"category\":[{\"text\":\"c\"}]}")]
+    [InlineData("{\"resourceType\":\"AllergyIntolerance\",\"clinicalStatus\":{\"text\":\"a\"},\"type\":\"allergy\",\"category\":[\"food\",null,\"medication\"],\"criticality\":\"high\",\"code\":{\"text\":\"peanut\"},\"patient\":{\"reference\":\"Patient/1\"},\"onsetAge\":{\"value\":3},\"onsetString\":\"childhood\",\"lastOccurrence\":\"2020\",\"recordedDate\":\"2020\",\"reaction\":[{\"substance\":{\"text\":\"s\"},\"manifestation\":[{\"text\":\"hives\"}],\"description\":\"d\",\"onset\":\"2020\",\"severity\":\"mild\",\"exposureRoute\":{\"text\":\"oral\"},\"note\":[{\"text\":\"n\"}]},null]}")]
+    [InlineData("{\"resourceType\":\"AllergyIntolerance\",\"category\":\"food\"}")]
+    [InlineData("{\"resourceType\":\"AllergyIntolerance\",\"category\":[1]}")]
+    [InlineData("{\"resourceType\":\"AllergyIntolerance\",\"reaction\":[{\"severity\":\"mild\",\"severity\":\"severe\"}]}")]
+    [InlineData("{\"resourceType\":\"AllergyIntolerance\",\"reaction\":[{\"onset\":\"sometime\"}]}")]
+    [InlineData("{\"resourceType\":\"Patient\",\"id\":\"p\",\"identifier\":[{\"system\":\"s\",\"value\":\"v\"}],\"active\":true,\"name\":[{\"family\":\"F\"}],\"gender\":\"female\",\"birthDate\":\"1974-12-25\",\"deceasedBoolean\":false,\"deceasedDateTime\":\"2020\",\"managingOrganization\":{\"reference\":\"Organization/1\"},\"_birthDate\":{\"extension\":[{\"url\":\"http://hl7.org/fhir/StructureDefinition/patient-birthTime\",\"valueDateTime\":\"1974-12-25T14:35:45-05:00\"}]}}")]
+    [InlineData("{\"resourceType\":\"Patient\",\"active\":\"yes\"}")]
+    [InlineData("{\"resourceType\":\"Patient\",\"name\":[{\"given\":\"A\"}]}")]
+    [InlineData("{\"resourceType\":\"Patient\",\"name\":[{\"given\":[7]}]}")]
+    [InlineData("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"A\",\"family\":\"B\"}]}")]
+    [InlineData("{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"A\"}],\"name\":[]}")]
+    // MedicationRequest, MedicationStatement, MedicationAdministration, Medication (whole-resource readers), Dosage and Timing.
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"status\":\"active\",\"statusReason\":{\"text\":\"s\"},\"intent\":\"order\",\"category\":[{\"text\":\"c\"}],\"priority\":\"routine\",\"doNotPerform\":false,\"reportedBoolean\":true,\"reportedReference\":{\"reference\":\"Patient/1\"},\"medicationReference\":{\"reference\":\"#m\"},\"contained\":[{\"resourceType\":\"Medication\",\"id\":\"m\",\"code\":{\"text\":\"cyanocobalamin\"},\"status\":\"active\",\"manufacturer\":{\"reference\":\"Organization/1\"},\"form\":{\"text\":\"f\"},\"amount\":{\"numerator\":{\"value\":1}},\"ingredient\":[{\"itemCodeableConcept\":{\"text\":\"i\"},\"itemReference\":{\"reference\":\"Substance/1\"},\"isActive\":true,\"strength\":{\"numerator\":{\"value\":1000,\"unit\":\"ug\"}}},null]}],\"subject\":{\"reference\":\"Patient/1\"},\"supportingInformation\":[{\"reference\":\"Observation/1\"}],\"authoredOn\":\"2020-01-01\",\"requester\":{\"reference\":\"Practitioner/1\"},\"reasonCode\":[{\"text\":\"r\"}],\"reasonReference\":[{\"reference\":\"Condition/1\"}],\"instantiatesCanonical\":[\"c\",null],\"basedOn\":[{\"reference\":\"CarePlan/1\"}],\"groupIdentifier\":{\"value\":\"g\"},\"courseOfTherapyType\":{\"text\":\"t\"},\"note\":[{\"text\":\"n\"}],\"priorPrescription\":{\"reference\":\"MedicationRequest/0\"},\"dispenseRequest\":{\"validityPeriod\":{\"start\":\"2020\"},\"numberOfRepeatsAllowed\":3,\"quantity\":{\"value\":10},\"expectedSupplyDuration\":{\"value\":30,\"unit\":\"d\"}}}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"sequence\":1,\"text\":\"t\",\"additionalInstruction\":[{\"text\":\"a\"}],\"patientInstruction\":\"p\",\"timing\":{\"event\":[\"2020-01-01\",\"2020-01-02T10:00:00Z\"],\"code\":{\"text\":\"BID\"},\"repeat\":{\"boundsDuration\":{\"value\":3},\"boundsRange\":{\"low\":{\"value\":1}},\"boundsPeriod\":{\"start\":\"2020\"},\"count\":1,\"countMax\":2,\"duration\":1.5,\"durationMax\":2.50,\"durationUnit\":\"h\",\"frequency\":2,\"frequencyMax\":3,\"period\":1,\"periodMax\":1.0,\"periodUnit\":\"d\",\"dayOfWeek\":[\"mon\",null],\"timeOfDay\":[\"08:00:00\"],\"when\":[\"MORN\"],\"offset\":30}},\"asNeededBoolean\":false,\"asNeededCodeableConcept\":{\"text\":\"pain\"},\"site\":{\"text\":\"arm\"},\"route\":{\"text\":\"IM\"},\"method\":{\"text\":\"inject\"},\"doseAndRate\":[{\"type\":{\"text\":\"ordered\"},\"doseRange\":{\"low\":{\"value\":1}},\"doseQuantity\":{\"value\":1000},\"rateRatio\":{\"numerator\":{\"value\":1}},\"rateRange\":{\"high\":{\"value\":2}},\"rateQuantity\":{\"value\":5}},null],\"maxDosePerPeriod\":{\"numerator\":{\"value\":1}},\"maxDosePerAdministration\":{\"value\":1},\"maxDosePerLifetime\":{\"value\":9}},null]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"timing\":{\"event\":[null]}}]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"timing\":{\"event\":[\"soon\"]}}]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"timing\":{\"repeat\":{\"frequency\":1.5}}}]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"timing\":{\"repeat\":{\"period\":\"1\"}}}]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"timing\":{\"repeat\":{\"period\":1E400}}}]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"timing\":{\"repeat\":{\"period\":1,\"period\":2}}}]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"sequence\":\"1\"}]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":[{\"doseAndRate\":[{\"doseQuantity\":{\"value\":1},\"doseQuantity\":{\"value\":2}}]}]}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dosageInstruction\":{\"text\":\"t\"}}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"dispenseRequest\":{\"numberOfRepeatsAllowed\":-1.5}}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"instantiatesCanonical\":\"c\"}")]
+    [InlineData("{\"resourceType\":\"MedicationRequest\",\"contained\":[{\"resourceType\":\"Medication\",\"ingredient\":[{\"isActive\":\"yes\"}]}],\"status\":\"active\"}")]
+    [InlineData("{\"resourceType\":\"MedicationStatement\",\"identifier\":[{\"value\":\"i\"}],\"basedOn\":[{\"reference\":\"MedicationRequest/1\"}],\"partOf\":[{\"reference\":\"Procedure/1\"}],\"status\":\"active\",\"statusReason\":[{\"text\":\"s\"}],\"category\":{\"text\":\"c\"},\"medicationCodeableConcept\":{\"text\":\"m\"},\"subject\":{\"reference\":\"Patient/1\"},\"context\":{\"reference\":\"Encounter/1\"},\"effectiveDateTime\":\"2020\",\"effectivePeriod\":{\"start\":\"2020\"},\"dateAsserted\":\"2020-02\",\"informationSource\":{\"reference\":\"Patient/1\"},\"derivedFrom\":[{\"reference\":\"Observation/1\"}],\"reasonCode\":[{\"text\":\"r\"}],\"reasonReference\":[{\"reference\":\"Condition/1\"}],\"note\":[{\"text\":\"n\"}],\"dosage\":[{\"text\":\"d\",\"asNeededBoolean\":true}]}")]
+    [InlineData("{\"resourceType\":\"MedicationStatement\",\"dosage\":{\"text\":\"d\"}}")]
+    [InlineData("{\"resourceType\":\"MedicationStatement\",\"dateAsserted\":\"2020-13\"}")]
+    [InlineData("{\"resourceType\":\"MedicationAdministration\",\"identifier\":[{\"value\":\"i\"}],\"instantiates\":[\"u\"],\"partOf\":[{\"reference\":\"Procedure/1\"}],\"status\":\"completed\",\"statusReason\":[{\"text\":\"s\"}],\"category\":{\"text\":\"c\"},\"medicationCodeableConcept\":{\"text\":\"m\"},\"medicationReference\":{\"reference\":\"Medication/1\"},\"subject\":{\"reference\":\"Patient/1\"},\"context\":{\"reference\":\"Encounter/1\"},\"supportingInformation\":[{\"reference\":\"Observation/1\"}],\"effectiveDateTime\":\"2020\",\"effectivePeriod\":{\"end\":\"2020\"},\"reasonCode\":[{\"text\":\"r\"}],\"reasonReference\":[{\"reference\":\"Condition/1\"}],\"request\":{\"reference\":\"MedicationRequest/1\"},\"note\":[{\"text\":\"n\"}],\"dosage\":{\"text\":\"t\",\"site\":{\"text\":\"s\"},\"route\":{\"text\":\"r\"},\"method\":{\"text\":\"m\"},\"dose\":{\"value\":1000,\"unit\":\"ug\"},\"rateRatio\":{\"numerator\":{\"value\":1}},\"rateQuantity\":{\"value\":2}}}")]
+    [InlineData("{\"resourceType\":\"MedicationAdministration\",\"dosage\":[{\"text\":\"t\"}]}")]
+    [InlineData("{\"resourceType\":\"MedicationAdministration\",\"dosage\":{\"dose\":{\"value\":1},\"dose\":{\"value\":2}}}")]
+    [InlineData("{\"resourceType\":\"MedicationAdministration\",\"instantiates\":[{\"url\":\"u\"}]}")]
+    [InlineData("{\"resourceType\":\"Medication\",\"code\":{\"text\":\"c\"},\"amount\":{\"numerator\":{\"value\":1},\"denominator\":{\"value\":\"2\"}}}")]
+    [InlineData("{\"resourceType\":\"Medication\",\"ingredient\":[{\"strength\":{\"numerator\":{\"value\":1}},\"strength\":null}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"MedicationRequest\",\"contained\":[{\"resourceType\":\"Medication\",\"id\":\"m\"},{\"resourceType\":\"Patient\",\"birthDate\":\"x\"}],\"medicationReference\":{\"reference\":\"#m\"}}},{\"resource\":{\"resourceType\":\"Condition\",\"contained\":[{\"resourceType\":\"Observation\",\"valueInteger\":1}]}}]}")]
+    // Well-known code systems (read as shared strings), escaped or not, and ones that only look like them.
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"1\"},{\"system\":\"http:\\/\\/loinc.org\",\"code\":\"2\"},{\"system\":\"http://loinc.or\",\"code\":\"3\"},{\"system\":\"http://loinc.orgg\"},{\"system\":\"\"},{\"system\":null}]},\"valueQuantity\":{\"value\":1,\"system\":\"http://unitsofmeasure.org\"},\"identifier\":[{\"system\":\"http://snomed.info/sct\",\"value\":\"v\"}]}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[{\"system\":7}]}}")]
+    [InlineData("{\"resourceType\":\"Observation\",\"valueQuantity\":{\"system\":[\"http://unitsofmeasure.org\"]}}")]
     public void Parse_MalformedOrInvalidInput_SameAsReferenceReading(string json)
     {
         // Act
@@ -93,6 +189,93 @@ public sealed class SinglePassReadingTests
 
         // Assert
         AssertSame(reference, singlePass);
+        AssertHandWrittenReadersReadEveryValidResource(Encoding.UTF8.GetBytes(json));
+    }
+
+    [Theory]
+    [MemberData(nameof(Inputs))]
+    public void HandWrittenResourceReaders_EveryValidResourceInFile_ReadWithoutGivingUp(string path) =>
+        AssertHandWrittenReadersReadEveryValidResource(File.ReadAllBytes(path));
+
+    /// <summary>
+    /// Reads every resource in the JSON (the root, Bundle entries, contained ones) that a hand-written reader reads and
+    /// the reference reading reads without error, with that reader itself. The equivalence tests cannot tell a reader
+    /// that gives up (the reference reading then reads the resource, and the result is the same) from one that reads;
+    /// this can.
+    /// </summary>
+    private static void AssertHandWrittenReadersReadEveryValidResource(byte[] json)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json, documentOptions: new System.Text.Json.JsonDocumentOptions { AllowDuplicateProperties = false });
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // Malformed, or with a duplicate property (no valid resource then): the equivalence tests cover it.
+            return;
+        }
+
+        var resources = new List<JsonObject>();
+        CollectResources(root, resources);
+        foreach (var resource in resources)
+        {
+            var utf8 = Encoding.UTF8.GetBytes(resource.ToJsonString());
+            var reference = Reference.Parse(utf8);
+            if (resource["resourceType"]?.GetValueKind() != System.Text.Json.JsonValueKind.String
+                || !ModelledResourceTypes.TryGet(resource["resourceType"]!.GetValue<string>(), out var type)
+                || !IsHandWritten(FhirJson.ParserOptions.GetTypeInfo(type.Type).Converter)
+                || reference.Issues.Any(i => i.IsError))
+            {
+                continue;
+            }
+
+            // The type's reader itself, which throws where it gives up.
+            var reader = new System.Text.Json.Utf8JsonReader(utf8);
+            reader.Read();
+            var read = type.ReadInPlace(ref reader, FhirJson.ParserOptions);
+
+            Assert.Equal(FhirJson.Serialize(reference.Resource!), FhirJson.Serialize(read!));
+        }
+    }
+
+    private static bool IsHandWritten(System.Text.Json.Serialization.JsonConverter converter)
+    {
+        for (var type = converter.GetType(); type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(B12Cds.Fhir.Json.Datatypes.DatatypeReader<>))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CollectResources(JsonNode? node, List<JsonObject> resources)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                if (o["resourceType"] is JsonValue)
+                {
+                    resources.Add(o);
+                }
+
+                foreach (var (_, child) in o)
+                {
+                    CollectResources(child, resources);
+                }
+
+                break;
+            case JsonArray a:
+                foreach (var child in a)
+                {
+                    CollectResources(child, resources);
+                }
+
+                break;
+        }
     }
 
     [Theory]
@@ -103,6 +286,37 @@ public sealed class SinglePassReadingTests
     [InlineData(typeof(Period), typeof(B12Cds.Fhir.Json.Datatypes.PeriodReader))]
     [InlineData(typeof(Meta), typeof(B12Cds.Fhir.Json.Datatypes.MetaReader))]
     [InlineData(typeof(Narrative), typeof(B12Cds.Fhir.Json.Datatypes.NarrativeReader))]
+    [InlineData(typeof(Identifier), typeof(B12Cds.Fhir.Json.Datatypes.IdentifierReader))]
+    [InlineData(typeof(B12Cds.Fhir.Model.Range), typeof(B12Cds.Fhir.Json.Datatypes.RangeReader))]
+    [InlineData(typeof(Ratio), typeof(B12Cds.Fhir.Json.Datatypes.RatioReader))]
+    [InlineData(typeof(Annotation), typeof(B12Cds.Fhir.Json.Datatypes.AnnotationReader))]
+    [InlineData(typeof(HumanName), typeof(B12Cds.Fhir.Json.Datatypes.HumanNameReader))]
+    [InlineData(typeof(Extension), typeof(B12Cds.Fhir.Json.Datatypes.ExtensionReader))]
+    [InlineData(typeof(Observation), typeof(B12Cds.Fhir.Json.Resources.ObservationReader))]
+    [InlineData(typeof(ObservationReferenceRange), typeof(B12Cds.Fhir.Json.Resources.ObservationReferenceRangeReader))]
+    [InlineData(typeof(ObservationComponent), typeof(B12Cds.Fhir.Json.Resources.ObservationComponentReader))]
+    [InlineData(typeof(Bundle), typeof(B12Cds.Fhir.Json.Resources.BundleReader))]
+    [InlineData(typeof(BundleEntry), typeof(B12Cds.Fhir.Json.Resources.BundleEntryReader))]
+    [InlineData(typeof(BundleLink), typeof(B12Cds.Fhir.Json.Resources.BundleLinkReader))]
+    [InlineData(typeof(BundleEntrySearch), typeof(B12Cds.Fhir.Json.Resources.BundleEntrySearchReader))]
+    [InlineData(typeof(BundleEntryRequest), typeof(B12Cds.Fhir.Json.Resources.BundleEntryRequestReader))]
+    [InlineData(typeof(BundleEntryResponse), typeof(B12Cds.Fhir.Json.Resources.BundleEntryResponseReader))]
+    [InlineData(typeof(Dosage), typeof(B12Cds.Fhir.Json.Datatypes.DosageReader))]
+    [InlineData(typeof(DosageDoseAndRate), typeof(B12Cds.Fhir.Json.Datatypes.DosageDoseAndRateReader))]
+    [InlineData(typeof(Timing), typeof(B12Cds.Fhir.Json.Datatypes.TimingReader))]
+    [InlineData(typeof(TimingRepeat), typeof(B12Cds.Fhir.Json.Datatypes.TimingRepeatReader))]
+    [InlineData(typeof(Condition), typeof(B12Cds.Fhir.Json.Resources.ConditionReader))]
+    [InlineData(typeof(MedicationRequest), typeof(B12Cds.Fhir.Json.Resources.MedicationRequestReader))]
+    [InlineData(typeof(MedicationRequestDispenseRequest), typeof(B12Cds.Fhir.Json.Resources.MedicationRequestDispenseRequestReader))]
+    [InlineData(typeof(Procedure), typeof(B12Cds.Fhir.Json.Resources.ProcedureReader))]
+    [InlineData(typeof(AllergyIntolerance), typeof(B12Cds.Fhir.Json.Resources.AllergyIntoleranceReader))]
+    [InlineData(typeof(AllergyIntoleranceReaction), typeof(B12Cds.Fhir.Json.Resources.AllergyIntoleranceReactionReader))]
+    [InlineData(typeof(MedicationAdministration), typeof(B12Cds.Fhir.Json.Resources.MedicationAdministrationReader))]
+    [InlineData(typeof(MedicationAdministrationDosage), typeof(B12Cds.Fhir.Json.Resources.MedicationAdministrationDosageReader))]
+    [InlineData(typeof(MedicationStatement), typeof(B12Cds.Fhir.Json.Resources.MedicationStatementReader))]
+    [InlineData(typeof(Patient), typeof(B12Cds.Fhir.Json.Resources.PatientReader))]
+    [InlineData(typeof(Medication), typeof(B12Cds.Fhir.Json.Resources.MedicationReader))]
+    [InlineData(typeof(MedicationIngredient), typeof(B12Cds.Fhir.Json.Resources.MedicationIngredientReader))]
     public void ParserOptions_CommonDatatype_IsReadByItsHandWrittenReaderAndWrittenBySourceGeneratedCode(Type datatype, Type reader)
     {
         // Act
@@ -256,5 +470,30 @@ public sealed class SinglePassReadingTests
         }
 
         return seed;
+    }
+
+    [Fact]
+    public void KnownSystems_EveryUri_IsFoundAsItselfAndNothingElseIs()
+    {
+        // Arrange
+        string[] uris = ["http://loinc.org", "http://unitsofmeasure.org", "http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation", "urn:ietf:bcp:47"];
+
+        // Act and assert
+        foreach (var uri in uris)
+        {
+            Assert.Equal(uri, B12Cds.Fhir.Json.Datatypes.KnownSystems.Find(Encoding.UTF8.GetBytes(uri)));
+            Assert.Null(B12Cds.Fhir.Json.Datatypes.KnownSystems.Find(Encoding.UTF8.GetBytes(uri[..^1])));
+            Assert.Null(B12Cds.Fhir.Json.Datatypes.KnownSystems.Find(Encoding.UTF8.GetBytes(uri + "x")));
+        }
+
+        Assert.Null(B12Cds.Fhir.Json.Datatypes.KnownSystems.Find([]));
+    }
+
+    [Fact]
+    public void ResourceElements_Counts_MatchTheirNames()
+    {
+        // Resource readers find their own elements after these by count.
+        Assert.Equal(B12Cds.Fhir.Json.Resources.ResourceElements.ResourceCount, B12Cds.Fhir.Json.Resources.ResourceElements.ResourceNames.Count);
+        Assert.Equal(B12Cds.Fhir.Json.Resources.ResourceElements.DomainResourceCount, B12Cds.Fhir.Json.Resources.ResourceElements.DomainResourceNames.Count);
     }
 }

@@ -7,7 +7,10 @@ namespace B12Cds.Fhir.Json.Datatypes;
 internal sealed class CodeableConceptReader : DatatypeReader<CodeableConcept>
 {
     /// <inheritdoc/>
-    public override CodeableConcept Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override CodeableConcept Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadCodeableConcept(ref reader, options);
+
+    /// <summary>Reads a CodeableConcept object where the reader stands.</summary>
+    public static CodeableConcept ReadCodeableConcept(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DatatypeReading.ExpectObject(ref reader);
         List<Coding>? coding = null;

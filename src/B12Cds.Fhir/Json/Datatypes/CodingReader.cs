@@ -9,6 +9,9 @@ internal sealed class CodingReader : DatatypeReader<Coding>
     /// <inheritdoc/>
     public override Coding Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadCoding(ref reader);
 
+    /// <summary>Reads a Coding object where the reader stands (in the shape of a <see cref="ValueReader{T}"/>).</summary>
+    public static Coding ReadCoding(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadCoding(ref reader);
+
     /// <summary>Reads a Coding object where the reader stands.</summary>
     public static Coding ReadCoding(ref Utf8JsonReader reader)
     {
@@ -22,7 +25,7 @@ internal sealed class CodingReader : DatatypeReader<Coding>
             if (name.SequenceEqual("system"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                system = DatatypeReading.String(ref reader);
+                system = DatatypeReading.System(ref reader);
             }
             else if (name.SequenceEqual("code"u8))
             {

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>
-/// A hand-written reader of one common FHIR datatype, used only by <see cref="FhirJsonParser"/> (through
+/// A hand-written reader of one common FHIR datatype or resource (or a resource's backbone element), used only by <see cref="FhirJsonParser"/> (through
 /// <see cref="FhirJson.ParserOptions"/>): the source-generated reading of an init-only record collects every
 /// property into an argument array before constructing it, which costs more than the rest of reading the object.
 /// Writing is always done by the source-generated code.

@@ -1,8 +1,11 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
+
+/// <summary>Reads one value of a complex type where the reader stands (on its first token, never on null).</summary>
+/// <typeparam name="T">The type read.</typeparam>
+internal delegate T ValueReader<out T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
 
 /// <summary>
 /// The steps the hand-written datatype readers share. They read only what they are sure of: anything unusual (a
@@ -12,7 +15,7 @@ namespace B12Cds.Fhir.Json.Datatypes;
 internal static class DatatypeReading
 {
     private static readonly FhirDecimalJsonConverter Decimals = new();
-    private static readonly FhirDateTimeJsonConverter DateTimes = new();
+    private static readonly FhirDateTimeJsonConverter DateTimeReader = new();
 
     /// <summary>Checks that the reader stands on the start of an object.</summary>
     public static void ExpectObject(ref Utf8JsonReader reader)
@@ -54,6 +57,18 @@ internal static class DatatypeReading
         read |= bit;
     }
 
+    /// <summary>Records that element number <paramref name="index"/> (0 to 63) was read; a second time is refused.</summary>
+    public static void MarkRead(ref long read, int index)
+    {
+        var bit = 1L << index;
+        if ((read & bit) != 0)
+        {
+            throw new JsonException("duplicate property");
+        }
+
+        read |= bit;
+    }
+
     /// <summary>Skips an element the model does not have (its value, whatever its shape), refusing one seen before in this object.</summary>
     public static void SkipUnknown(ref Utf8JsonReader reader, ref List<string>? skipped)
     {
@@ -73,6 +88,23 @@ internal static class DatatypeReading
     public static string? String(ref Utf8JsonReader reader)
     {
         reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"expected a string, found {reader.TokenType}"),
+        };
+    }
+
+    /// <summary>Reads a code system URI property's value (null as absent), a well-known one as its shared string (see <see cref="KnownSystems"/>).</summary>
+    public static string? System(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && KnownSystems.Find(reader.ValueSpan) is { } known)
+        {
+            return known;
+        }
+
         return reader.TokenType switch
         {
             JsonTokenType.String => reader.GetString(),
@@ -140,6 +172,32 @@ internal static class DatatypeReading
         };
     }
 
+    /// <summary>Reads an integer property's value (null as absent); anything but a whole number in range is refused.</summary>
+    public static int? Integer(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var value)
+            ? value
+            : throw new JsonException($"expected an integer, found {reader.TokenType}");
+    }
+
+    /// <summary>Reads a property modelled as a plain <see cref="decimal"/> (null as absent), as the serializer reads one.</summary>
+    public static decimal? PlainDecimal(ref Utf8JsonReader reader)
+    {
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number => reader.GetDecimal(),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"expected a number, found {reader.TokenType}"),
+        };
+    }
+
     /// <summary>Reads a decimal property's value exactly (null as absent).</summary>
     public static FhirDecimal? Decimal(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
@@ -151,7 +209,53 @@ internal static class DatatypeReading
     public static FhirDateTime? DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null ? null : DateTimes.Read(ref reader, typeof(FhirDateTime), options);
+        return reader.TokenType == JsonTokenType.Null ? null : DateTimeReader.Read(ref reader, typeof(FhirDateTime), options);
+    }
+
+    /// <summary>Reads an array of dates or dateTimes (a null item is refused: the model's list cannot hold one).</summary>
+    public static List<FhirDateTime>? DateTimes(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (!StartArray(ref reader))
+        {
+            return null;
+        }
+
+        var items = new List<FhirDateTime>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            items.Add(DateTimeReader.Read(ref reader, typeof(FhirDateTime), options));
+        }
+
+        return items;
+    }
+
+    /// <summary>Reads a property holding one complex value (null as absent) with <paramref name="read"/>.</summary>
+    public static T? Object<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, ValueReader<T> read)
+        where T : class
+    {
+        reader.Read();
+        return reader.TokenType == JsonTokenType.Null ? null : read(ref reader, options);
+    }
+
+    /// <summary>Reads an array of complex values with <paramref name="read"/> (null, or null items, as absent: the model drops them too).</summary>
+    public static List<T>? Objects<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, ValueReader<T> read)
+        where T : class
+    {
+        if (!StartArray(ref reader))
+        {
+            return null;
+        }
+
+        var items = new List<T>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                items.Add(read(ref reader, options));
+            }
+        }
+
+        return items;
     }
 
     /// <summary>Moves to an array property's value: true on the start of the array, false for null.</summary>
@@ -164,15 +268,5 @@ internal static class DatatypeReading
             JsonTokenType.Null => false,
             _ => throw new JsonException($"expected an array, found {reader.TokenType}"),
         };
-    }
-
-    /// <summary>Reads a property holding a complex type (null as absent) with whatever converter the options give that type.</summary>
-    public static T? Complex<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
-        where T : class
-    {
-        reader.Read();
-        return reader.TokenType == JsonTokenType.Null
-            ? null
-            : ((JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter).Read(ref reader, typeof(T), options);
     }
 }

@@ -7,7 +7,10 @@ namespace B12Cds.Fhir.Json.Datatypes;
 internal sealed class MetaReader : DatatypeReader<Meta>
 {
     /// <inheritdoc/>
-    public override Meta Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Meta Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMeta(ref reader, options);
+
+    /// <summary>Reads a Meta object where the reader stands.</summary>
+    public static Meta ReadMeta(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? versionId = null, source = null;

@@ -7,7 +7,10 @@ namespace B12Cds.Fhir.Json.Datatypes;
 internal sealed class NarrativeReader : DatatypeReader<Narrative>
 {
     /// <inheritdoc/>
-    public override Narrative Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Narrative Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadNarrative(ref reader, options);
+
+    /// <summary>Reads a Narrative object where the reader stands.</summary>
+    public static Narrative ReadNarrative(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? status = null, div = null;

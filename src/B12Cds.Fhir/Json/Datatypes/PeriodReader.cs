@@ -7,7 +7,10 @@ namespace B12Cds.Fhir.Json.Datatypes;
 internal sealed class PeriodReader : DatatypeReader<Period>
 {
     /// <inheritdoc/>
-    public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadPeriod(ref reader, options);
+
+    /// <summary>Reads a Period object where the reader stands.</summary>
+    public static Period ReadPeriod(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DatatypeReading.ExpectObject(ref reader);
         FhirDateTime? start = null, end = null;

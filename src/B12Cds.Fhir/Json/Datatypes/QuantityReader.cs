@@ -7,7 +7,10 @@ namespace B12Cds.Fhir.Json.Datatypes;
 internal sealed class QuantityReader : DatatypeReader<Quantity>
 {
     /// <inheritdoc/>
-    public override Quantity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Quantity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadQuantity(ref reader, options);
+
+    /// <summary>Reads a Quantity object where the reader stands.</summary>
+    public static Quantity ReadQuantity(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DatatypeReading.ExpectObject(ref reader);
         FhirDecimal? value = null;
@@ -29,7 +32,7 @@ internal sealed class QuantityReader : DatatypeReader<Quantity>
             else if (name.SequenceEqual("system"u8))
             {
                 DatatypeReading.MarkRead(ref read, 2);
-                system = DatatypeReading.String(ref reader);
+                system = DatatypeReading.System(ref reader);
             }
             else if (name.SequenceEqual("code"u8))
             {

@@ -7,7 +7,10 @@ namespace B12Cds.Fhir.Json.Datatypes;
 internal sealed class ReferenceReader : DatatypeReader<Reference>
 {
     /// <inheritdoc/>
-    public override Reference Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override Reference Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadReference(ref reader, options);
+
+    /// <summary>Reads a Reference object where the reader stands.</summary>
+    public static Reference ReadReference(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? reference = null, type = null, display = null;
@@ -34,7 +37,7 @@ internal sealed class ReferenceReader : DatatypeReader<Reference>
             else if (name.SequenceEqual("identifier"u8))
             {
                 DatatypeReading.MarkRead(ref read, 3);
-                identifier = DatatypeReading.Complex<Identifier>(ref reader, options);
+                identifier = DatatypeReading.Object(ref reader, options, IdentifierReader.ReadIdentifier);
             }
             else
             {

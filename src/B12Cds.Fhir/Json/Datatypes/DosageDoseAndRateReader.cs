@@ -1,0 +1,79 @@
+using System.Text.Json;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Datatypes;
+
+/// <summary>Reads a <see cref="DosageDoseAndRate"/>.</summary>
+internal sealed class DosageDoseAndRateReader : DatatypeReader<DosageDoseAndRate>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>();
+
+    private enum Element
+    {
+        Type,
+        DoseRange,
+        DoseQuantity,
+        RateRatio,
+        RateRange,
+        RateQuantity,
+    }
+
+    /// <inheritdoc/>
+    public override DosageDoseAndRate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDoseAndRate(ref reader, options);
+
+    /// <summary>Reads a DosageDoseAndRate object where the reader stands.</summary>
+    public static DosageDoseAndRate ReadDoseAndRate(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        CodeableConcept? type = null;
+        Model.Range? doseRange = null;
+        Quantity? doseQuantity = null;
+        Ratio? rateRatio = null;
+        Model.Range? rateRange = null;
+        Quantity? rateQuantity = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            switch ((Element)index)
+            {
+                case Element.Type:
+                    type = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.DoseRange:
+                    doseRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    break;
+                case Element.DoseQuantity:
+                    doseQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+                case Element.RateRatio:
+                    rateRatio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    break;
+                case Element.RateRange:
+                    rateRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    break;
+                case Element.RateQuantity:
+                    rateQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+            }
+        }
+
+        return new DosageDoseAndRate
+        {
+            Type = type,
+            DoseRange = doseRange,
+            DoseQuantity = doseQuantity,
+            RateRatio = rateRatio,
+            RateRange = rateRange,
+            RateQuantity = rateQuantity,
+        };
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.Json;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Datatypes;
+
+/// <summary>Reads a <see cref="Dosage"/> (a medication's instructions).</summary>
+internal sealed class DosageReader : DatatypeReader<Dosage>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>();
+
+    private enum Element
+    {
+        Sequence,
+        Text,
+        AdditionalInstruction,
+        PatientInstruction,
+        Timing,
+        AsNeededBoolean,
+        AsNeededCodeableConcept,
+        Site,
+        Route,
+        Method,
+        DoseAndRate,
+        MaxDosePerPeriod,
+        MaxDosePerAdministration,
+        MaxDosePerLifetime,
+    }
+
+    /// <inheritdoc/>
+    public override Dosage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDosage(ref reader, options);
+
+    /// <summary>Reads a Dosage object where the reader stands.</summary>
+    public static Dosage ReadDosage(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        int? sequence = null;
+        string? text = null;
+        List<CodeableConcept>? additionalInstruction = null;
+        string? patientInstruction = null;
+        Timing? timing = null;
+        bool? asNeededBoolean = null;
+        CodeableConcept? asNeededCodeableConcept = null;
+        CodeableConcept? site = null;
+        CodeableConcept? route = null;
+        CodeableConcept? method = null;
+        List<DosageDoseAndRate>? doseAndRate = null;
+        Ratio? maxDosePerPeriod = null;
+        Quantity? maxDosePerAdministration = null;
+        Quantity? maxDosePerLifetime = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            switch ((Element)index)
+            {
+                case Element.Sequence:
+                    sequence = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.Text:
+                    text = DatatypeReading.String(ref reader);
+                    break;
+                case Element.AdditionalInstruction:
+                    additionalInstruction = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.PatientInstruction:
+                    patientInstruction = DatatypeReading.String(ref reader);
+                    break;
+                case Element.Timing:
+                    timing = DatatypeReading.Object(ref reader, options, TimingReader.ReadTiming);
+                    break;
+                case Element.AsNeededBoolean:
+                    asNeededBoolean = DatatypeReading.Boolean(ref reader);
+                    break;
+                case Element.AsNeededCodeableConcept:
+                    asNeededCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Site:
+                    site = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Route:
+                    route = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Method:
+                    method = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.DoseAndRate:
+                    doseAndRate = DatatypeReading.Objects(ref reader, options, DosageDoseAndRateReader.ReadDoseAndRate);
+                    break;
+                case Element.MaxDosePerPeriod:
+                    maxDosePerPeriod = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    break;
+                case Element.MaxDosePerAdministration:
+                    maxDosePerAdministration = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+                case Element.MaxDosePerLifetime:
+                    maxDosePerLifetime = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+            }
+        }
+
+        return new Dosage
+        {
+            Sequence = sequence,
+            Text = text,
+            AdditionalInstruction = additionalInstruction ?? [],
+            PatientInstruction = patientInstruction,
+            Timing = timing,
+            AsNeededBoolean = asNeededBoolean,
+            AsNeededCodeableConcept = asNeededCodeableConcept,
+            Site = site,
+            Route = route,
+            Method = method,
+            DoseAndRate = doseAndRate ?? [],
+            MaxDosePerPeriod = maxDosePerPeriod,
+            MaxDosePerAdministration = maxDosePerAdministration,
+            MaxDosePerLifetime = maxDosePerLifetime,
+        };
+    }
+}

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Datatypes;
+
+/// <summary>Reads an <see cref="Extension"/>, its nested extensions too.</summary>
+internal sealed class ExtensionReader : DatatypeReader<Extension>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>();
+
+    private enum Element
+    {
+        Url,
+        Extension,
+        ValueString,
+        ValueCode,
+        ValueUri,
+        ValueCanonical,
+        ValueBoolean,
+        ValueInteger,
+        ValueDecimal,
+        ValueDateTime,
+        ValueCoding,
+        ValueCodeableConcept,
+        ValueQuantity,
+        ValueReference,
+        ValuePeriod,
+    }
+
+    /// <inheritdoc/>
+    public override Extension Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadExtension(ref reader, options);
+
+    /// <summary>Reads an Extension object where the reader stands.</summary>
+    public static Extension ReadExtension(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        string? url = null, valueString = null, valueCode = null, valueUri = null, valueCanonical = null;
+        List<Extension>? extensions = null;
+        bool? valueBoolean = null;
+        int? valueInteger = null;
+        FhirDecimal? valueDecimal = null;
+        FhirDateTime? valueDateTime = null;
+        Coding? valueCoding = null;
+        CodeableConcept? valueCodeableConcept = null;
+        Quantity? valueQuantity = null;
+        Reference? valueReference = null;
+        Period? valuePeriod = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            switch ((Element)index)
+            {
+                case Element.Url:
+                    url = DatatypeReading.String(ref reader);
+                    break;
+                case Element.Extension:
+                    extensions = DatatypeReading.Objects(ref reader, options, ReadExtension);
+                    break;
+                case Element.ValueString:
+                    valueString = DatatypeReading.String(ref reader);
+                    break;
+                case Element.ValueCode:
+                    valueCode = DatatypeReading.String(ref reader);
+                    break;
+                case Element.ValueUri:
+                    valueUri = DatatypeReading.String(ref reader);
+                    break;
+                case Element.ValueCanonical:
+                    valueCanonical = DatatypeReading.String(ref reader);
+                    break;
+                case Element.ValueBoolean:
+                    valueBoolean = DatatypeReading.Boolean(ref reader);
+                    break;
+                case Element.ValueInteger:
+                    valueInteger = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.ValueDecimal:
+                    valueDecimal = DatatypeReading.Decimal(ref reader, options);
+                    break;
+                case Element.ValueDateTime:
+                    valueDateTime = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.ValueCoding:
+                    valueCoding = DatatypeReading.Object(ref reader, options, CodingReader.ReadCoding);
+                    break;
+                case Element.ValueCodeableConcept:
+                    valueCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.ValueQuantity:
+                    valueQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+                case Element.ValueReference:
+                    valueReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.ValuePeriod:
+                    valuePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    break;
+            }
+        }
+
+        return new Extension
+        {
+            Url = url,
+            Extensions = extensions ?? [],
+            ValueString = valueString,
+            ValueCode = valueCode,
+            ValueUri = valueUri,
+            ValueCanonical = valueCanonical,
+            ValueBoolean = valueBoolean,
+            ValueInteger = valueInteger,
+            ValueDecimal = valueDecimal,
+            ValueDateTime = valueDateTime,
+            ValueCoding = valueCoding,
+            ValueCodeableConcept = valueCodeableConcept,
+            ValueQuantity = valueQuantity,
+            ValueReference = valueReference,
+            ValuePeriod = valuePeriod,
+        };
+    }
+}

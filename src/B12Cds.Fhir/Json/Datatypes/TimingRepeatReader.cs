@@ -1,0 +1,145 @@
+using System.Text.Json;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Datatypes;
+
+/// <summary>Reads a <see cref="TimingRepeat"/>.</summary>
+internal sealed class TimingRepeatReader : DatatypeReader<TimingRepeat>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>();
+
+    private enum Element
+    {
+        BoundsDuration,
+        BoundsRange,
+        BoundsPeriod,
+        Count,
+        CountMax,
+        Duration,
+        DurationMax,
+        DurationUnit,
+        Frequency,
+        FrequencyMax,
+        Period,
+        PeriodMax,
+        PeriodUnit,
+        DayOfWeek,
+        TimeOfDay,
+        When,
+        Offset,
+    }
+
+    /// <inheritdoc/>
+    public override TimingRepeat Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadRepeat(ref reader, options);
+
+    /// <summary>Reads a TimingRepeat object where the reader stands.</summary>
+    public static TimingRepeat ReadRepeat(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        Quantity? boundsDuration = null;
+        Model.Range? boundsRange = null;
+        Period? boundsPeriod = null;
+        int? count = null;
+        int? countMax = null;
+        decimal? duration = null;
+        decimal? durationMax = null;
+        string? durationUnit = null;
+        int? frequency = null;
+        int? frequencyMax = null;
+        decimal? period = null;
+        decimal? periodMax = null;
+        string? periodUnit = null;
+        List<string>? dayOfWeek = null;
+        List<string>? timeOfDay = null;
+        List<string>? when = null;
+        int? offset = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            switch ((Element)index)
+            {
+                case Element.BoundsDuration:
+                    boundsDuration = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+                case Element.BoundsRange:
+                    boundsRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    break;
+                case Element.BoundsPeriod:
+                    boundsPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    break;
+                case Element.Count:
+                    count = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.CountMax:
+                    countMax = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.Duration:
+                    duration = DatatypeReading.PlainDecimal(ref reader);
+                    break;
+                case Element.DurationMax:
+                    durationMax = DatatypeReading.PlainDecimal(ref reader);
+                    break;
+                case Element.DurationUnit:
+                    durationUnit = DatatypeReading.String(ref reader);
+                    break;
+                case Element.Frequency:
+                    frequency = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.FrequencyMax:
+                    frequencyMax = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.Period:
+                    period = DatatypeReading.PlainDecimal(ref reader);
+                    break;
+                case Element.PeriodMax:
+                    periodMax = DatatypeReading.PlainDecimal(ref reader);
+                    break;
+                case Element.PeriodUnit:
+                    periodUnit = DatatypeReading.String(ref reader);
+                    break;
+                case Element.DayOfWeek:
+                    dayOfWeek = DatatypeReading.Strings(ref reader);
+                    break;
+                case Element.TimeOfDay:
+                    timeOfDay = DatatypeReading.Strings(ref reader);
+                    break;
+                case Element.When:
+                    when = DatatypeReading.Strings(ref reader);
+                    break;
+                case Element.Offset:
+                    offset = DatatypeReading.Integer(ref reader);
+                    break;
+            }
+        }
+
+        return new TimingRepeat
+        {
+            BoundsDuration = boundsDuration,
+            BoundsRange = boundsRange,
+            BoundsPeriod = boundsPeriod,
+            Count = count,
+            CountMax = countMax,
+            Duration = duration,
+            DurationMax = durationMax,
+            DurationUnit = durationUnit,
+            Frequency = frequency,
+            FrequencyMax = frequencyMax,
+            Period = period,
+            PeriodMax = periodMax,
+            PeriodUnit = periodUnit,
+            DayOfWeek = dayOfWeek ?? [],
+            TimeOfDay = timeOfDay ?? [],
+            When = when ?? [],
+            Offset = offset,
+        };
+    }
+}

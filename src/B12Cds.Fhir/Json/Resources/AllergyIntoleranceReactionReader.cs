@@ -1,0 +1,86 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads an <see cref="AllergyIntoleranceReaction"/>.</summary>
+internal sealed class AllergyIntoleranceReactionReader : DatatypeReader<AllergyIntoleranceReaction>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>();
+
+    private enum Element
+    {
+        Substance,
+        Manifestation,
+        Description,
+        Onset,
+        Severity,
+        ExposureRoute,
+        Note,
+    }
+
+    /// <inheritdoc/>
+    public override AllergyIntoleranceReaction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadReaction(ref reader, options);
+
+    /// <summary>Reads an AllergyIntoleranceReaction object where the reader stands.</summary>
+    public static AllergyIntoleranceReaction ReadReaction(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        CodeableConcept? substance = null;
+        List<CodeableConcept>? manifestation = null;
+        string? description = null;
+        FhirDateTime? onset = null;
+        string? severity = null;
+        CodeableConcept? exposureRoute = null;
+        List<Annotation>? note = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            switch ((Element)index)
+            {
+                case Element.Substance:
+                    substance = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Manifestation:
+                    manifestation = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Description:
+                    description = DatatypeReading.String(ref reader);
+                    break;
+                case Element.Onset:
+                    onset = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.Severity:
+                    severity = DatatypeReading.String(ref reader);
+                    break;
+                case Element.ExposureRoute:
+                    exposureRoute = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Note:
+                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    break;
+            }
+        }
+
+        return new AllergyIntoleranceReaction
+        {
+            Substance = substance,
+            Manifestation = manifestation ?? [],
+            Description = description,
+            Onset = onset,
+            Severity = severity,
+            ExposureRoute = exposureRoute,
+            Note = note ?? [],
+        };
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="BundleEntry"/>, its resource by the options' resource converter.</summary>
+internal sealed class BundleEntryReader : DatatypeReader<BundleEntry>
+{
+    /// <inheritdoc/>
+    public override BundleEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadEntry(ref reader, options);
+
+    /// <summary>Reads an entry object where the reader stands.</summary>
+    public static BundleEntry ReadEntry(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        List<BundleLink>? link = null;
+        string? fullUrl = null;
+        Resource? resource = null;
+        BundleEntrySearch? search = null;
+        BundleEntryRequest? request = null;
+        BundleEntryResponse? response = null;
+        var read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            if (name.SequenceEqual("fullUrl"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 0);
+                fullUrl = DatatypeReading.String(ref reader);
+            }
+            else if (name.SequenceEqual("resource"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 1);
+                resource = DatatypeReading.Object(ref reader, options, ResourceElements.ReadResource);
+            }
+            else if (name.SequenceEqual("search"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 2);
+                search = DatatypeReading.Object(ref reader, options, BundleEntrySearchReader.ReadSearch);
+            }
+            else if (name.SequenceEqual("request"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 3);
+                request = DatatypeReading.Object(ref reader, options, BundleEntryRequestReader.ReadRequest);
+            }
+            else if (name.SequenceEqual("response"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 4);
+                response = DatatypeReading.Object(ref reader, options, BundleEntryResponseReader.ReadResponse);
+            }
+            else if (name.SequenceEqual("link"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 5);
+                link = DatatypeReading.Objects(ref reader, options, BundleLinkReader.ReadLink);
+            }
+            else
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+            }
+        }
+
+        return new BundleEntry { Link = link ?? [], FullUrl = fullUrl, Resource = resource, Search = search, Request = request, Response = response };
+    }
+}

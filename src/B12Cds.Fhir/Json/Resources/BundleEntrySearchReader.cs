@@ -1,0 +1,41 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="BundleEntrySearch"/>.</summary>
+internal sealed class BundleEntrySearchReader : DatatypeReader<BundleEntrySearch>
+{
+    /// <inheritdoc/>
+    public override BundleEntrySearch Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadSearch(ref reader, options);
+
+    /// <summary>Reads an entry's search object where the reader stands.</summary>
+    public static BundleEntrySearch ReadSearch(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        string? mode = null;
+        decimal? score = null;
+        var read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            if (name.SequenceEqual("mode"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 0);
+                mode = DatatypeReading.String(ref reader);
+            }
+            else if (name.SequenceEqual("score"u8))
+            {
+                DatatypeReading.MarkRead(ref read, 1);
+                score = DatatypeReading.PlainDecimal(ref reader);
+            }
+            else
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+            }
+        }
+
+        return new BundleEntrySearch { Mode = mode, Score = score };
+    }
+}

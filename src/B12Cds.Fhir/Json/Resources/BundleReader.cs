@@ -1,0 +1,94 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>
+/// Reads a <see cref="Bundle"/>. Each entry's resource is read by the options' resource converter, as the serializer
+/// would read it: one unreadable resource becomes an <see cref="InvalidResource"/> in place, and its offset is
+/// shifted to count from the Bundle's start afterwards, as for any resource read in place.
+/// </summary>
+internal sealed class BundleReader : DatatypeReader<Bundle>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.ResourceNames);
+
+    private enum Element
+    {
+        Identifier,
+        Type,
+        Timestamp,
+        Total,
+        Link,
+        Entry,
+    }
+
+    /// <inheritdoc/>
+    public override Bundle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadBundle(ref reader, options);
+
+    /// <summary>Reads a Bundle object where the reader stands.</summary>
+    public static Bundle ReadBundle(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        var common = default(ResourceElements);
+        Identifier? identifier = null;
+        string? type = null;
+        FhirDateTime? timestamp = null;
+        int? total = null;
+        List<BundleLink>? link = null;
+        List<BundleEntry>? entry = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            if (common.TryRead(index, ResourceElements.ResourceCount, ref reader, options))
+            {
+                continue;
+            }
+
+            switch ((Element)(index - ResourceElements.ResourceCount))
+            {
+                case Element.Identifier:
+                    identifier = DatatypeReading.Object(ref reader, options, IdentifierReader.ReadIdentifier);
+                    break;
+                case Element.Type:
+                    type = DatatypeReading.String(ref reader);
+                    break;
+                case Element.Timestamp:
+                    timestamp = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.Total:
+                    total = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.Link:
+                    link = DatatypeReading.Objects(ref reader, options, BundleLinkReader.ReadLink);
+                    break;
+                case Element.Entry:
+                    entry = DatatypeReading.Objects(ref reader, options, BundleEntryReader.ReadEntry);
+                    break;
+            }
+        }
+
+        return new Bundle
+        {
+            Id = common.Id,
+            Meta = common.Meta,
+            ImplicitRules = common.ImplicitRules,
+            Language = common.Language,
+            Identifier = identifier,
+            Type = type,
+            Timestamp = timestamp,
+            Total = total,
+            Link = link ?? [],
+            Entry = entry ?? [],
+        };
+    }
+}

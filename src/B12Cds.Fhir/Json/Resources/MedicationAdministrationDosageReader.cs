@@ -1,0 +1,86 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="MedicationAdministrationDosage"/>.</summary>
+internal sealed class MedicationAdministrationDosageReader : DatatypeReader<MedicationAdministrationDosage>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>();
+
+    private enum Element
+    {
+        Text,
+        Site,
+        Route,
+        Method,
+        Dose,
+        RateRatio,
+        RateQuantity,
+    }
+
+    /// <inheritdoc/>
+    public override MedicationAdministrationDosage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDosage(ref reader, options);
+
+    /// <summary>Reads a MedicationAdministrationDosage object where the reader stands.</summary>
+    public static MedicationAdministrationDosage ReadDosage(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        string? text = null;
+        CodeableConcept? site = null;
+        CodeableConcept? route = null;
+        CodeableConcept? method = null;
+        Quantity? dose = null;
+        Ratio? rateRatio = null;
+        Quantity? rateQuantity = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            switch ((Element)index)
+            {
+                case Element.Text:
+                    text = DatatypeReading.String(ref reader);
+                    break;
+                case Element.Site:
+                    site = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Route:
+                    route = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Method:
+                    method = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Dose:
+                    dose = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+                case Element.RateRatio:
+                    rateRatio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    break;
+                case Element.RateQuantity:
+                    rateQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+            }
+        }
+
+        return new MedicationAdministrationDosage
+        {
+            Text = text,
+            Site = site,
+            Route = route,
+            Method = method,
+            Dose = dose,
+            RateRatio = rateRatio,
+            RateQuantity = rateQuantity,
+        };
+    }
+}

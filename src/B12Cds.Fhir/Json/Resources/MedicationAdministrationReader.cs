@@ -1,0 +1,166 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="MedicationAdministration"/>.</summary>
+internal sealed class MedicationAdministrationReader : DatatypeReader<MedicationAdministration>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
+
+    private enum Element
+    {
+        Identifier,
+        Instantiates,
+        PartOf,
+        Status,
+        StatusReason,
+        Category,
+        MedicationCodeableConcept,
+        MedicationReference,
+        Subject,
+        Context,
+        SupportingInformation,
+        EffectiveDateTime,
+        EffectivePeriod,
+        ReasonCode,
+        ReasonReference,
+        Request,
+        Note,
+        Dosage,
+    }
+
+    /// <inheritdoc/>
+    public override MedicationAdministration Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMedicationAdministration(ref reader, options);
+
+    /// <summary>Reads a MedicationAdministration object where the reader stands.</summary>
+    public static MedicationAdministration ReadMedicationAdministration(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        var common = default(ResourceElements);
+        List<Identifier>? identifier = null;
+        List<string>? instantiates = null;
+        List<Reference>? partOf = null;
+        string? status = null;
+        List<CodeableConcept>? statusReason = null;
+        CodeableConcept? category = null;
+        CodeableConcept? medicationCodeableConcept = null;
+        Reference? medicationReference = null;
+        Reference? subject = null;
+        Reference? context = null;
+        List<Reference>? supportingInformation = null;
+        FhirDateTime? effectiveDateTime = null;
+        Period? effectivePeriod = null;
+        List<CodeableConcept>? reasonCode = null;
+        List<Reference>? reasonReference = null;
+        Reference? request = null;
+        List<Annotation>? note = null;
+        MedicationAdministrationDosage? dosage = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            {
+                continue;
+            }
+
+            switch ((Element)(index - ResourceElements.DomainResourceCount))
+            {
+                case Element.Identifier:
+                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    break;
+                case Element.Instantiates:
+                    instantiates = DatatypeReading.Strings(ref reader);
+                    break;
+                case Element.PartOf:
+                    partOf = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Status:
+                    status = DatatypeReading.String(ref reader);
+                    break;
+                case Element.StatusReason:
+                    statusReason = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Category:
+                    category = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.MedicationCodeableConcept:
+                    medicationCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.MedicationReference:
+                    medicationReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Subject:
+                    subject = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Context:
+                    context = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.SupportingInformation:
+                    supportingInformation = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.EffectiveDateTime:
+                    effectiveDateTime = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.EffectivePeriod:
+                    effectivePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    break;
+                case Element.ReasonCode:
+                    reasonCode = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.ReasonReference:
+                    reasonReference = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Request:
+                    request = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Note:
+                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    break;
+                case Element.Dosage:
+                    dosage = DatatypeReading.Object(ref reader, options, MedicationAdministrationDosageReader.ReadDosage);
+                    break;
+            }
+        }
+
+        return new MedicationAdministration
+        {
+            Id = common.Id,
+            Meta = common.Meta,
+            ImplicitRules = common.ImplicitRules,
+            Language = common.Language,
+            Text = common.Text,
+            Contained = common.Contained ?? [],
+            Extension = common.Extension ?? [],
+            ModifierExtension = common.ModifierExtension ?? [],
+            Identifier = identifier ?? [],
+            Instantiates = instantiates ?? [],
+            PartOf = partOf ?? [],
+            Status = status,
+            StatusReason = statusReason ?? [],
+            Category = category,
+            MedicationCodeableConcept = medicationCodeableConcept,
+            MedicationReference = medicationReference,
+            Subject = subject,
+            Context = context,
+            SupportingInformation = supportingInformation ?? [],
+            EffectiveDateTime = effectiveDateTime,
+            EffectivePeriod = effectivePeriod,
+            ReasonCode = reasonCode ?? [],
+            ReasonReference = reasonReference ?? [],
+            Request = request,
+            Note = note ?? [],
+            Dosage = dosage,
+        };
+    }
+}

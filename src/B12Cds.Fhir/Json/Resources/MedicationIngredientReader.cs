@@ -1,0 +1,68 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="MedicationIngredient"/>.</summary>
+internal sealed class MedicationIngredientReader : DatatypeReader<MedicationIngredient>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>();
+
+    private enum Element
+    {
+        ItemCodeableConcept,
+        ItemReference,
+        IsActive,
+        Strength,
+    }
+
+    /// <inheritdoc/>
+    public override MedicationIngredient Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadIngredient(ref reader, options);
+
+    /// <summary>Reads a MedicationIngredient object where the reader stands.</summary>
+    public static MedicationIngredient ReadIngredient(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        CodeableConcept? itemCodeableConcept = null;
+        Reference? itemReference = null;
+        bool? isActive = null;
+        Ratio? strength = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            switch ((Element)index)
+            {
+                case Element.ItemCodeableConcept:
+                    itemCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.ItemReference:
+                    itemReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.IsActive:
+                    isActive = DatatypeReading.Boolean(ref reader);
+                    break;
+                case Element.Strength:
+                    strength = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    break;
+            }
+        }
+
+        return new MedicationIngredient
+        {
+            ItemCodeableConcept = itemCodeableConcept,
+            ItemReference = itemReference,
+            IsActive = isActive,
+            Strength = strength,
+        };
+    }
+}

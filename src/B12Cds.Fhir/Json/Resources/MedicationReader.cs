@@ -1,0 +1,100 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="Medication"/> (contained in, or listed beside, the requests that name it).</summary>
+internal sealed class MedicationReader : DatatypeReader<Medication>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
+
+    private enum Element
+    {
+        Identifier,
+        Code,
+        Status,
+        Manufacturer,
+        Form,
+        Amount,
+        Ingredient,
+    }
+
+    /// <inheritdoc/>
+    public override Medication Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMedication(ref reader, options);
+
+    /// <summary>Reads a Medication object where the reader stands.</summary>
+    public static Medication ReadMedication(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        var common = default(ResourceElements);
+        List<Identifier>? identifier = null;
+        CodeableConcept? code = null;
+        string? status = null;
+        Reference? manufacturer = null;
+        CodeableConcept? form = null;
+        Ratio? amount = null;
+        List<MedicationIngredient>? ingredient = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            {
+                continue;
+            }
+
+            switch ((Element)(index - ResourceElements.DomainResourceCount))
+            {
+                case Element.Identifier:
+                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    break;
+                case Element.Code:
+                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Status:
+                    status = DatatypeReading.String(ref reader);
+                    break;
+                case Element.Manufacturer:
+                    manufacturer = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Form:
+                    form = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Amount:
+                    amount = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    break;
+                case Element.Ingredient:
+                    ingredient = DatatypeReading.Objects(ref reader, options, MedicationIngredientReader.ReadIngredient);
+                    break;
+            }
+        }
+
+        return new Medication
+        {
+            Id = common.Id,
+            Meta = common.Meta,
+            ImplicitRules = common.ImplicitRules,
+            Language = common.Language,
+            Text = common.Text,
+            Contained = common.Contained ?? [],
+            Extension = common.Extension ?? [],
+            ModifierExtension = common.ModifierExtension ?? [],
+            Identifier = identifier ?? [],
+            Code = code,
+            Status = status,
+            Manufacturer = manufacturer,
+            Form = form,
+            Amount = amount,
+            Ingredient = ingredient ?? [],
+        };
+    }
+}

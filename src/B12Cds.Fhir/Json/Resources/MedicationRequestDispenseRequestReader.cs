@@ -1,0 +1,68 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="MedicationRequestDispenseRequest"/>.</summary>
+internal sealed class MedicationRequestDispenseRequestReader : DatatypeReader<MedicationRequestDispenseRequest>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>();
+
+    private enum Element
+    {
+        ValidityPeriod,
+        NumberOfRepeatsAllowed,
+        Quantity,
+        ExpectedSupplyDuration,
+    }
+
+    /// <inheritdoc/>
+    public override MedicationRequestDispenseRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDispenseRequest(ref reader, options);
+
+    /// <summary>Reads a MedicationRequestDispenseRequest object where the reader stands.</summary>
+    public static MedicationRequestDispenseRequest ReadDispenseRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        Period? validityPeriod = null;
+        int? numberOfRepeatsAllowed = null;
+        Quantity? quantity = null;
+        Quantity? expectedSupplyDuration = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            switch ((Element)index)
+            {
+                case Element.ValidityPeriod:
+                    validityPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    break;
+                case Element.NumberOfRepeatsAllowed:
+                    numberOfRepeatsAllowed = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.Quantity:
+                    quantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+                case Element.ExpectedSupplyDuration:
+                    expectedSupplyDuration = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+            }
+        }
+
+        return new MedicationRequestDispenseRequest
+        {
+            ValidityPeriod = validityPeriod,
+            NumberOfRepeatsAllowed = numberOfRepeatsAllowed,
+            Quantity = quantity,
+            ExpectedSupplyDuration = expectedSupplyDuration,
+        };
+    }
+}

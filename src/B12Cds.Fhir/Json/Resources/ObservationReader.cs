@@ -1,0 +1,234 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads an <see cref="Observation"/> (most of a patient bundle's resources are).</summary>
+internal sealed class ObservationReader : DatatypeReader<Observation>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
+
+    private enum Element
+    {
+        Identifier,
+        BasedOn,
+        Status,
+        Category,
+        Code,
+        Subject,
+        Encounter,
+        EffectiveDateTime,
+        EffectivePeriod,
+        EffectiveInstant,
+        Issued,
+        Performer,
+        ValueQuantity,
+        ValueCodeableConcept,
+        ValueString,
+        ValueBoolean,
+        ValueInteger,
+        ValueRange,
+        ValueRatio,
+        ValueTime,
+        ValueDateTime,
+        ValuePeriod,
+        DataAbsentReason,
+        Interpretation,
+        Note,
+        BodySite,
+        Method,
+        Specimen,
+        ReferenceRange,
+        HasMember,
+        DerivedFrom,
+        Component,
+    }
+
+    /// <inheritdoc/>
+    public override Observation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadObservation(ref reader, options);
+
+    /// <summary>Reads an Observation object where the reader stands.</summary>
+    public static Observation ReadObservation(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        var common = default(ResourceElements);
+        List<Identifier>? identifier = null;
+        List<Reference>? basedOn = null, performer = null, hasMember = null, derivedFrom = null;
+        string? status = null, valueString = null, valueTime = null;
+        List<CodeableConcept>? category = null, interpretation = null;
+        CodeableConcept? code = null, valueCodeableConcept = null, dataAbsentReason = null, bodySite = null, method = null;
+        Reference? subject = null, encounter = null, specimen = null;
+        FhirDateTime? effectiveDateTime = null, effectiveInstant = null, issued = null, valueDateTime = null;
+        Period? effectivePeriod = null, valuePeriod = null;
+        Quantity? valueQuantity = null;
+        bool? valueBoolean = null;
+        int? valueInteger = null;
+        Model.Range? valueRange = null;
+        Ratio? valueRatio = null;
+        List<Annotation>? note = null;
+        List<ObservationReferenceRange>? referenceRange = null;
+        List<ObservationComponent>? component = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            {
+                continue;
+            }
+
+            switch ((Element)(index - ResourceElements.DomainResourceCount))
+            {
+                case Element.Identifier:
+                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    break;
+                case Element.BasedOn:
+                    basedOn = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Status:
+                    status = DatatypeReading.String(ref reader);
+                    break;
+                case Element.Category:
+                    category = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Code:
+                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Subject:
+                    subject = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Encounter:
+                    encounter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.EffectiveDateTime:
+                    effectiveDateTime = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.EffectivePeriod:
+                    effectivePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    break;
+                case Element.EffectiveInstant:
+                    effectiveInstant = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.Issued:
+                    issued = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.Performer:
+                    performer = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.ValueQuantity:
+                    valueQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+                case Element.ValueCodeableConcept:
+                    valueCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.ValueString:
+                    valueString = DatatypeReading.String(ref reader);
+                    break;
+                case Element.ValueBoolean:
+                    valueBoolean = DatatypeReading.Boolean(ref reader);
+                    break;
+                case Element.ValueInteger:
+                    valueInteger = DatatypeReading.Integer(ref reader);
+                    break;
+                case Element.ValueRange:
+                    valueRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    break;
+                case Element.ValueRatio:
+                    valueRatio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    break;
+                case Element.ValueTime:
+                    valueTime = DatatypeReading.String(ref reader);
+                    break;
+                case Element.ValueDateTime:
+                    valueDateTime = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.ValuePeriod:
+                    valuePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    break;
+                case Element.DataAbsentReason:
+                    dataAbsentReason = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Interpretation:
+                    interpretation = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Note:
+                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    break;
+                case Element.BodySite:
+                    bodySite = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Method:
+                    method = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Specimen:
+                    specimen = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.ReferenceRange:
+                    referenceRange = DatatypeReading.Objects(ref reader, options, ObservationReferenceRangeReader.ReadReferenceRange);
+                    break;
+                case Element.HasMember:
+                    hasMember = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.DerivedFrom:
+                    derivedFrom = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Component:
+                    component = DatatypeReading.Objects(ref reader, options, ObservationComponentReader.ReadComponent);
+                    break;
+            }
+        }
+
+        return new Observation
+        {
+            Id = common.Id,
+            Meta = common.Meta,
+            ImplicitRules = common.ImplicitRules,
+            Language = common.Language,
+            Text = common.Text,
+            Contained = common.Contained ?? [],
+            Extension = common.Extension ?? [],
+            ModifierExtension = common.ModifierExtension ?? [],
+            Identifier = identifier ?? [],
+            BasedOn = basedOn ?? [],
+            Status = status,
+            Category = category ?? [],
+            Code = code,
+            Subject = subject,
+            Encounter = encounter,
+            EffectiveDateTime = effectiveDateTime,
+            EffectivePeriod = effectivePeriod,
+            EffectiveInstant = effectiveInstant,
+            Issued = issued,
+            Performer = performer ?? [],
+            ValueQuantity = valueQuantity,
+            ValueCodeableConcept = valueCodeableConcept,
+            ValueString = valueString,
+            ValueBoolean = valueBoolean,
+            ValueInteger = valueInteger,
+            ValueRange = valueRange,
+            ValueRatio = valueRatio,
+            ValueTime = valueTime,
+            ValueDateTime = valueDateTime,
+            ValuePeriod = valuePeriod,
+            DataAbsentReason = dataAbsentReason,
+            Interpretation = interpretation ?? [],
+            Note = note ?? [],
+            BodySite = bodySite,
+            Method = method,
+            Specimen = specimen,
+            ReferenceRange = referenceRange ?? [],
+            HasMember = hasMember ?? [],
+            DerivedFrom = derivedFrom ?? [],
+            Component = component ?? [],
+        };
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="Patient"/>.</summary>
+internal sealed class PatientReader : DatatypeReader<Patient>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
+
+    private enum Element
+    {
+        Identifier,
+        Active,
+        Name,
+        Gender,
+        BirthDate,
+        DeceasedBoolean,
+        DeceasedDateTime,
+        ManagingOrganization,
+    }
+
+    /// <inheritdoc/>
+    public override Patient Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadPatient(ref reader, options);
+
+    /// <summary>Reads a Patient object where the reader stands.</summary>
+    public static Patient ReadPatient(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        var common = default(ResourceElements);
+        List<Identifier>? identifier = null;
+        bool? active = null;
+        List<HumanName>? humanNames = null;
+        string? gender = null;
+        FhirDateTime? birthDate = null;
+        bool? deceasedBoolean = null;
+        FhirDateTime? deceasedDateTime = null;
+        Reference? managingOrganization = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            {
+                continue;
+            }
+
+            switch ((Element)(index - ResourceElements.DomainResourceCount))
+            {
+                case Element.Identifier:
+                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    break;
+                case Element.Active:
+                    active = DatatypeReading.Boolean(ref reader);
+                    break;
+                case Element.Name:
+                    humanNames = DatatypeReading.Objects(ref reader, options, HumanNameReader.ReadHumanName);
+                    break;
+                case Element.Gender:
+                    gender = DatatypeReading.String(ref reader);
+                    break;
+                case Element.BirthDate:
+                    birthDate = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.DeceasedBoolean:
+                    deceasedBoolean = DatatypeReading.Boolean(ref reader);
+                    break;
+                case Element.DeceasedDateTime:
+                    deceasedDateTime = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.ManagingOrganization:
+                    managingOrganization = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+            }
+        }
+
+        return new Patient
+        {
+            Id = common.Id,
+            Meta = common.Meta,
+            ImplicitRules = common.ImplicitRules,
+            Language = common.Language,
+            Text = common.Text,
+            Contained = common.Contained ?? [],
+            Extension = common.Extension ?? [],
+            ModifierExtension = common.ModifierExtension ?? [],
+            Identifier = identifier ?? [],
+            Active = active,
+            Name = humanNames ?? [],
+            Gender = gender,
+            BirthDate = birthDate,
+            DeceasedBoolean = deceasedBoolean,
+            DeceasedDateTime = deceasedDateTime,
+            ManagingOrganization = managingOrganization,
+        };
+    }
+}

@@ -1,0 +1,160 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>Reads a <see cref="Procedure"/>.</summary>
+internal sealed class ProcedureReader : DatatypeReader<Procedure>
+{
+    private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
+
+    private enum Element
+    {
+        Identifier,
+        Status,
+        StatusReason,
+        Category,
+        Code,
+        Subject,
+        Encounter,
+        PerformedDateTime,
+        PerformedPeriod,
+        PerformedString,
+        PerformedAge,
+        PerformedRange,
+        ReasonCode,
+        ReasonReference,
+        BodySite,
+        Outcome,
+        Note,
+    }
+
+    /// <inheritdoc/>
+    public override Procedure Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadProcedure(ref reader, options);
+
+    /// <summary>Reads a Procedure object where the reader stands.</summary>
+    public static Procedure ReadProcedure(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        DatatypeReading.ExpectObject(ref reader);
+        var common = default(ResourceElements);
+        List<Identifier>? identifier = null;
+        string? status = null;
+        CodeableConcept? statusReason = null;
+        CodeableConcept? category = null;
+        CodeableConcept? code = null;
+        Reference? subject = null;
+        Reference? encounter = null;
+        FhirDateTime? performedDateTime = null;
+        Period? performedPeriod = null;
+        string? performedString = null;
+        Quantity? performedAge = null;
+        Model.Range? performedRange = null;
+        List<CodeableConcept>? reasonCode = null;
+        List<Reference>? reasonReference = null;
+        List<CodeableConcept>? bodySite = null;
+        CodeableConcept? outcome = null;
+        List<Annotation>? note = null;
+        long read = 0;
+        List<string>? skipped = null;
+        while (DatatypeReading.NextProperty(ref reader, out var name))
+        {
+            var index = Elements.Find(name);
+            if (index < 0)
+            {
+                DatatypeReading.SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            DatatypeReading.MarkRead(ref read, index);
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            {
+                continue;
+            }
+
+            switch ((Element)(index - ResourceElements.DomainResourceCount))
+            {
+                case Element.Identifier:
+                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    break;
+                case Element.Status:
+                    status = DatatypeReading.String(ref reader);
+                    break;
+                case Element.StatusReason:
+                    statusReason = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Category:
+                    category = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Code:
+                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Subject:
+                    subject = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.Encounter:
+                    encounter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.PerformedDateTime:
+                    performedDateTime = DatatypeReading.DateTime(ref reader, options);
+                    break;
+                case Element.PerformedPeriod:
+                    performedPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    break;
+                case Element.PerformedString:
+                    performedString = DatatypeReading.String(ref reader);
+                    break;
+                case Element.PerformedAge:
+                    performedAge = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    break;
+                case Element.PerformedRange:
+                    performedRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    break;
+                case Element.ReasonCode:
+                    reasonCode = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.ReasonReference:
+                    reasonReference = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    break;
+                case Element.BodySite:
+                    bodySite = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Outcome:
+                    outcome = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    break;
+                case Element.Note:
+                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    break;
+            }
+        }
+
+        return new Procedure
+        {
+            Id = common.Id,
+            Meta = common.Meta,
+            ImplicitRules = common.ImplicitRules,
+            Language = common.Language,
+            Text = common.Text,
+            Contained = common.Contained ?? [],
+            Extension = common.Extension ?? [],
+            ModifierExtension = common.ModifierExtension ?? [],
+            Identifier = identifier ?? [],
+            Status = status,
+            StatusReason = statusReason,
+            Category = category,
+            Code = code,
+            Subject = subject,
+            Encounter = encounter,
+            PerformedDateTime = performedDateTime,
+            PerformedPeriod = performedPeriod,
+            PerformedString = performedString,
+            PerformedAge = performedAge,
+            PerformedRange = performedRange,
+            ReasonCode = reasonCode ?? [],
+            ReasonReference = reasonReference ?? [],
+            BodySite = bodySite ?? [],
+            Outcome = outcome,
+            Note = note ?? [],
+        };
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>
+/// The elements every resource has (<see cref="Resource"/>'s, and <see cref="DomainResource"/>'s for a domain
+/// resource), gathered while a resource's own reader reads the rest. In a resource reader's
+/// <see cref="ElementTable"/> they come first, in the order of <see cref="ResourceNames"/> or <see cref="DomainResourceNames"/>.
+/// </summary>
+internal struct ResourceElements
+{
+    /// <summary>The names of <see cref="Resource"/>'s elements, <c>resourceType</c> first.</summary>
+    public static readonly IReadOnlyList<string> ResourceNames = ["resourceType", "id", "meta", "implicitRules", "language"];
+
+    /// <summary>The names of <see cref="DomainResource"/>'s elements, <see cref="ResourceNames"/> first.</summary>
+    public static readonly IReadOnlyList<string> DomainResourceNames = [.. ResourceNames, "text", "contained", "extension", "modifierExtension"];
+
+    /// <summary>The number of <see cref="Resource"/>'s elements.</summary>
+    public const int ResourceCount = 5;
+
+    /// <summary>The number of <see cref="DomainResource"/>'s elements.</summary>
+    public const int DomainResourceCount = 9;
+
+    public string? Id;
+    public Meta? Meta;
+    public string? ImplicitRules;
+    public string? Language;
+    public Narrative? Text;
+    public List<Resource>? Contained;
+    public List<Extension>? Extension;
+    public List<Extension>? ModifierExtension;
+
+    /// <summary>
+    /// Reads element number <paramref name="index"/> of a resource's <see cref="ElementTable"/> if it is one of these
+    /// (the reader then stands on its value's last token); false for one of the resource's own elements.
+    /// </summary>
+    /// <param name="index">The element's index in the resource's table.</param>
+    /// <param name="inherited">How many of these the table starts with: <see cref="ResourceCount"/> or <see cref="DomainResourceCount"/>.</param>
+    /// <param name="reader">The reader, on the element's name.</param>
+    /// <param name="options">The options.</param>
+    public bool TryRead(int index, int inherited, ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        if (index >= inherited)
+        {
+            return false;
+        }
+
+        switch (index)
+        {
+            case 0:
+                // resourceType: the resource's converter has read it already (it chose this reader).
+                reader.Read();
+                reader.Skip();
+                return true;
+            case 1:
+                Id = DatatypeReading.String(ref reader);
+                return true;
+            case 2:
+                Meta = DatatypeReading.Object(ref reader, options, MetaReader.ReadMeta);
+                return true;
+            case 3:
+                ImplicitRules = DatatypeReading.String(ref reader);
+                return true;
+            case 4:
+                Language = DatatypeReading.String(ref reader);
+                return true;
+            case 5:
+                Text = DatatypeReading.Object(ref reader, options, NarrativeReader.ReadNarrative);
+                return true;
+            case 6:
+                Contained = DatatypeReading.Objects(ref reader, options, ReadResource);
+                return true;
+            case 7:
+                Extension = DatatypeReading.Objects(ref reader, options, ExtensionReader.ReadExtension);
+                return true;
+            case 8:
+                ModifierExtension = DatatypeReading.Objects(ref reader, options, ExtensionReader.ReadExtension);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// Reads a nested resource (contained, a Bundle entry's, a response's outcome) with the options' resource
+    /// converter, as the serializer would: it chooses the type, and an unreadable resource becomes an
+    /// <see cref="InvalidResource"/> there without failing this one.
+    /// </summary>
+    public static Resource ReadResource(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
+        ((JsonConverter<Resource>)options.GetTypeInfo(typeof(Resource)).Converter).Read(ref reader, typeof(Resource), options)
+        ?? throw new JsonException("a nested resource read as null");
+}
