@@ -43,6 +43,9 @@ internal sealed class ElementTable
     /// <summary>Gets the number of elements.</summary>
     public int Count => _names.Length;
 
+    /// <summary>Gets the element names, by index.</summary>
+    public IReadOnlyList<string> Names => [.. _names.Select(n => Encoding.UTF8.GetString(n))];
+
     /// <summary>Builds the table of the elements <typeparamref name="TElement"/> names, after <paramref name="inherited"/> ones (index 0 onwards).</summary>
     /// <typeparam name="TElement">An enum of the type's own elements: member <c>BasedOn</c> is element <c>basedOn</c>, at index <c>inherited.Count + (int)BasedOn</c>.</typeparam>
     /// <param name="inherited">The names of the elements read before the type's own, e.g. a resource's <c>id</c> and <c>meta</c>; none when null.</param>
