@@ -1,4 +1,4 @@
-using System.Text;
+using B12Cds.Cards;
 using B12Cds.Cards.CdsHooks;
 using BenchmarkDotNet.Attributes;
 
@@ -57,7 +57,7 @@ internal static class CardDriver
         long bytes = 0;
         foreach (var response in responses)
         {
-            bytes += ResponseBytes(response).Length;
+            bytes += WriteResponse(response);
         }
 
         return bytes;
@@ -69,14 +69,19 @@ internal static class CardDriver
         long bytes = 0;
         foreach (var (_, result, options) in inputs.Evaluations)
         {
-            bytes += ResponseBytes(new CardFactory(inputs.RuleSet).Create(result, options)).Length;
+            bytes += WriteResponse(new CardFactory(inputs.RuleSet).Create(result, options));
         }
 
         return bytes;
     }
 
-    /// <summary>The response body as the service writes it.</summary>
-    public static byte[] ResponseBytes(CdsResponse response) => Encoding.UTF8.GetBytes(CdsHooksJson.Serialize(response));
+    /// <summary>Writes the response body as the service does (UTF-8 JSON into a pooled buffer); returns its length.</summary>
+    public static int WriteResponse(CdsResponse response)
+    {
+        using var buffer = new PooledBufferWriter();
+        CdsHooksJson.Write(buffer, response);
+        return buffer.WrittenCount;
+    }
 
     /// <summary>Writes every response (compact and indented) to <paramref name="folder"/>, to compare two builds byte for byte.</summary>
     public static int Dump(string folder)
@@ -87,7 +92,7 @@ internal static class CardDriver
         foreach (var (name, result, options) in inputs.Evaluations)
         {
             var response = new CardFactory(inputs.RuleSet).Create(result, options);
-            var compact = ResponseBytes(response);
+            var compact = CdsHooksJson.SerializeToUtf8Bytes(response);
             bytes += compact.Length;
             File.WriteAllBytes(Path.Combine(folder, $"{name}.json"), compact);
             File.WriteAllText(Path.Combine(folder, $"{name}.indented.json"), CdsHooksJson.Serialize(response, indented: true));
