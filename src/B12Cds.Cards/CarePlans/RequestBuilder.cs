@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using B12Cds.Facts.Model;
 using B12Cds.Facts.Terminology;
 using B12Cds.Fhir.Model;
@@ -20,6 +21,9 @@ public sealed class RequestBuilder
 
     private readonly TerminologyCatalog _terminology;
 
+    /// <summary>The parts of a regimen's MedicationRequest that depend on the regimen only (immutable, so shared by every request).</summary>
+    private readonly ConcurrentDictionary<Regimen, (IReadOnlyList<Annotation> Note, IReadOnlyList<Dosage> Dosages)> _regimenParts = new(ReferenceEqualityComparer.Instance);
+
     /// <summary>Initializes a new instance of the <see cref="RequestBuilder"/> class.</summary>
     public RequestBuilder(TerminologyCatalog terminology)
     {
@@ -32,7 +36,7 @@ public sealed class RequestBuilder
     {
         ArgumentNullException.ThrowIfNull(regimen);
         ArgumentNullException.ThrowIfNull(basis);
-        var citations = regimen.Citations.Select(c => c.Text is null ? c.Source : $"{c.Source}: {c.Text}").ToList();
+        var (note, dosages) = _regimenParts.GetOrAdd(regimen, static (r, builder) => builder.RegimenParts(r), this);
         return new MedicationRequest
         {
             Id = basis.Id,
@@ -43,8 +47,8 @@ public sealed class RequestBuilder
             ReasonReference = Reasons(basis.Evidence),
             SupportingInformation = Supporting(basis.Evidence),
             InstantiatesCanonical = basis.InstantiatesCanonical,
-            Note = [new Annotation { Text = $"{regimen.Title} (regimen {regimen.Id}, {regimen.Profile} profile).{(citations.Count > 0 ? " Sources: " + string.Join("; ", citations) + "." : string.Empty)}" }],
-            DosageInstruction = [.. regimen.Phases.Select((p, i) => Dosage(p, i + 1))],
+            Note = note,
+            DosageInstruction = dosages,
         };
     }
 
@@ -159,13 +163,44 @@ public sealed class RequestBuilder
         };
     }
 
+    /// <summary>The note (title, id, profile and sources) and the Dosage of each phase of a regimen's MedicationRequest.</summary>
+    private (IReadOnlyList<Annotation> Note, IReadOnlyList<Dosage> Dosages) RegimenParts(Regimen regimen)
+    {
+        var citations = regimen.Citations.Select(c => c.Text is null ? c.Source : $"{c.Source}: {c.Text}").ToList();
+        Annotation[] note = [new Annotation { Text = $"{regimen.Title} (regimen {regimen.Id}, {regimen.Profile} profile).{(citations.Count > 0 ? " Sources: " + string.Join("; ", citations) + "." : string.Empty)}" }];
+        Dosage[] dosages = [.. regimen.Phases.Select((p, i) => Dosage(p, i + 1))];
+        return (note, dosages);
+    }
+
     /// <summary>Conditions and Observations: the reasons (FHIR allows only these as a request's <c>reasonReference</c>).</summary>
-    private static List<Reference> Reasons(IReadOnlyList<SourceReference> evidence) =>
-        [.. evidence.Where(e => e.Reference is not null && e.ResourceType is ("Condition" or "Observation")).Select(e => Reference.To(e.Reference!))];
+    private static List<Reference> Reasons(IReadOnlyList<SourceReference> evidence)
+    {
+        var reasons = new List<Reference>(evidence.Count);
+        foreach (var e in evidence)
+        {
+            if (e.Reference is not null && e.ResourceType is ("Condition" or "Observation"))
+            {
+                reasons.Add(Reference.To(e.Reference));
+            }
+        }
+
+        return reasons;
+    }
 
     /// <summary>Everything else but the patient (the subject already).</summary>
-    private static List<Reference> Supporting(IReadOnlyList<SourceReference> evidence) =>
-        [.. evidence.Where(e => e.Reference is not null && e.ResourceType is not ("Condition" or "Observation" or "Patient")).Select(e => Reference.To(e.Reference!))];
+    private static List<Reference> Supporting(IReadOnlyList<SourceReference> evidence)
+    {
+        var supporting = new List<Reference>();
+        foreach (var e in evidence)
+        {
+            if (e.Reference is not null && e.ResourceType is not ("Condition" or "Observation" or "Patient"))
+            {
+                supporting.Add(Reference.To(e.Reference));
+            }
+        }
+
+        return supporting;
+    }
 
     private static string UntilText(string until) =>
         until.StartsWith("lifelong", StringComparison.OrdinalIgnoreCase) ? $"Continue {until}" : $"Continue until {until}";

@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using B12Cds.Cards.CarePlans;
 using B12Cds.Fhir.Model;
 using B12Cds.Rules.Engine;
@@ -14,7 +17,11 @@ namespace B12Cds.Cards.CdsHooks;
 /// </summary>
 public sealed class CardFactory
 {
+    /// <summary>What every response of a rule set shares, kept while the rule set lives (a reload builds anew).</summary>
+    private static readonly ConditionalWeakTable<RuleSet, RuleSetParts> Shared = new();
+
     private readonly RuleSet _ruleSet;
+    private readonly RuleSetParts _parts;
     private readonly RequestBuilder _requests;
 
     /// <summary>Initializes a new instance of the <see cref="CardFactory"/> class.</summary>
@@ -23,7 +30,8 @@ public sealed class CardFactory
     {
         ArgumentNullException.ThrowIfNull(ruleSet);
         _ruleSet = ruleSet;
-        _requests = new RequestBuilder(ruleSet.Terminology);
+        _parts = Shared.GetValue(ruleSet, static r => new RuleSetParts(r));
+        _requests = _parts.Requests;
     }
 
     /// <summary>Builds the response for one evaluation.</summary>
@@ -31,6 +39,7 @@ public sealed class CardFactory
     {
         ArgumentNullException.ThrowIfNull(result);
         options ??= CardOptions.Default;
+        var explainer = new FactExplainer(result, _ruleSet.ById);
         var conclusions = result.Cards.Select((c, i) => (Conclusion: c, Index: i)).ToList();
         var kept = new List<(CardConclusion Conclusion, int Index, List<CardConclusion> Suppressed)>();
         foreach (var group in conclusions.GroupBy(c => c.Conclusion.Group ?? $"\0{c.Index}", StringComparer.Ordinal))
@@ -48,7 +57,7 @@ public sealed class CardFactory
             .OrderByDescending(k => Indicators.Rank(k.Conclusion.Indicator))
             .ThenBy(k => k.Conclusion.Firing.Sequence)
             .ThenBy(k => k.Index)
-            .Select(k => CreateCard(k.Conclusion, k.Suppressed, OrdinalInFiring(result, k.Index), result, options))
+            .Select(k => CreateCard(k.Conclusion, k.Suppressed, OrdinalInFiring(result, k.Index), result, options, explainer))
             .ToList();
         return new CdsResponse { Cards = cards };
     }
@@ -56,13 +65,24 @@ public sealed class CardFactory
     private static int OrdinalInFiring(EvaluationResult result, int index) =>
         result.Cards.Take(index).Count(c => ReferenceEquals(c.Firing, result.Cards[index].Firing));
 
-    private Card CreateCard(CardConclusion conclusion, List<CardConclusion> suppressed, int ordinal, EvaluationResult result, CardOptions options)
+    private Card CreateCard(CardConclusion conclusion, List<CardConclusion> suppressed, int ordinal, EvaluationResult result, CardOptions options, FactExplainer explainer)
     {
         var firing = conclusion.Firing;
         var version = result.RuleSetVersion;
         var sources = firing.Sources();
-        var uuid = NameBasedUuid.FromParts(
-            ["card", version, firing.Rule.Id, .. sources.Select(s => s.Path), options.PatientId, options.HookInstance, ordinal == 0 ? null : ordinal.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        var uuidParts = new string?[sources.Count + 6];
+        uuidParts[0] = "card";
+        uuidParts[1] = version;
+        uuidParts[2] = firing.Rule.Id;
+        for (var i = 0; i < sources.Count; i++)
+        {
+            uuidParts[3 + i] = sources[i].Path;
+        }
+
+        uuidParts[^3] = options.PatientId;
+        uuidParts[^2] = options.HookInstance;
+        uuidParts[^1] = ordinal == 0 ? null : ordinal.ToString(CultureInfo.InvariantCulture);
+        var uuid = NameBasedUuid.FromParts(uuidParts).ToString();
 
         var detail = conclusion.Detail;
         if (SummaryText.TryShorten(conclusion.Summary, out var summary))
@@ -74,11 +94,11 @@ public sealed class CardFactory
         var basis = new RequestBasis
         {
             Subject = RequestBasis.SubjectFor(options.PatientId),
-            InstantiatesCanonical = [B12CdsUris.Rule(firing.Rule.Id, version)],
+            InstantiatesCanonical = _parts.Canonical(firing.Rule.Id, version),
             Evidence = sources,
         };
 
-        var suggestions = new List<Suggestion>();
+        var suggestions = new List<Suggestion>(conclusion.Suggestions.Count);
         var notOffered = new List<string>();
         var recommendedGiven = false;
         foreach (var template in conclusion.Suggestions)
@@ -101,25 +121,41 @@ public sealed class CardFactory
             suggestions.Add(new Suggestion
             {
                 Label = template.Label,
-                Uuid = NameBasedUuid.FromParts(["suggestion", uuid.ToString(), suggestions.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), template.Label]).ToString(),
+                Uuid = NameBasedUuid.FromParts("suggestion", uuid, suggestions.Count.ToString(CultureInfo.InvariantCulture), template.Label).ToString(),
                 IsRecommended = recommended ? true : null,
                 Actions = [action],
             });
         }
 
-        var explanation = new List<CardExplanation> { FactExplainer.Explain(firing, CardExplanation.CardRole) with { NotOffered = notOffered } };
-        var basisExplanations = FactExplainer.Basis(firing, result, _ruleSet.ById);
-        explanation.AddRange(basisExplanations);
-        explanation.AddRange(suppressed.Select(s => FactExplainer.Explain(s.Firing, CardExplanation.SuppressedRole) with
+        var basisExplanations = explainer.Basis(firing);
+        var explanation = new List<CardExplanation>(1 + basisExplanations.Count + suppressed.Count)
         {
-            Indicator = s.Indicator,
-            Summary = s.Summary,
-            Group = s.Group,
-        }));
+            explainer.ExplainOnce(firing, CardExplanation.CardRole) with { NotOffered = notOffered },
+        };
+        explanation.AddRange(basisExplanations);
+        foreach (var s in suppressed)
+        {
+            explanation.Add(explainer.ExplainOnce(s.Firing, CardExplanation.SuppressedRole) with
+            {
+                Indicator = s.Indicator,
+                Summary = s.Summary,
+                Group = s.Group,
+            });
+        }
+
+        // The card's rule, then the rules behind its basis, each once.
+        var rules = new List<RuleReference>(1 + basisExplanations.Count) { _parts.Reference(firing.Rule.Id, version) };
+        foreach (var b in basisExplanations)
+        {
+            if (!rules.Exists(r => string.Equals(r.Id, b.Rule, StringComparison.Ordinal)))
+            {
+                rules.Add(_parts.Reference(b.Rule, version));
+            }
+        }
 
         return new Card
         {
-            Uuid = uuid.ToString(),
+            Uuid = uuid,
             Summary = summary,
             Detail = detail,
             Indicator = conclusion.Indicator,
@@ -128,19 +164,35 @@ public sealed class CardFactory
                 Label = options.SourceLabel,
                 Url = options.ServiceBaseUrl,
                 Icon = options.IconUrl,
-                Topic = new Coding { System = B12CdsUris.Area, Code = conclusion.Area, Display = AreaDisplay(conclusion.Area) },
+                Topic = _parts.Topic(conclusion.Area),
             },
             Suggestions = suggestions,
             SelectionBehavior = suggestions.Count > 0 ? "at-most-one" : null,
             OverrideReasons = OverrideReasons.All,
-            Links = [.. conclusion.Links.Select(l => new CdsLink(l.Label, l.Url, l.Type))],
+            Links = Links(conclusion.Links),
             Extension = new CardExtension
             {
-                Rules = [.. new[] { firing.Rule.Id }.Concat(basisExplanations.Select(b => b.Rule)).Distinct(StringComparer.Ordinal).Select(id => new RuleReference(id, version))],
+                Rules = rules,
                 RuleSetVersion = version,
                 Explanation = explanation,
             },
         };
+    }
+
+    private static CdsLink[] Links(IReadOnlyList<CardLink> links)
+    {
+        if (links.Count == 0)
+        {
+            return [];
+        }
+
+        var cdsLinks = new CdsLink[links.Count];
+        for (var i = 0; i < cdsLinks.Length; i++)
+        {
+            cdsLinks[i] = new CdsLink(links[i].Label, links[i].Url, links[i].Type);
+        }
+
+        return cdsLinks;
     }
 
     private CdsAction? ActionFor(SuggestionTemplate template, RequestBasis basis, out string? problem)
@@ -154,11 +206,10 @@ public sealed class CardFactory
                 return null;
             }
 
-            var phases = string.Join("; then ", regimen.Phases.Select(p => p.Text ?? p.Name));
             return new CdsAction
             {
                 Type = CdsAction.Create,
-                Description = $"Propose {regimen.Product.Label()}: {phases}",
+                Description = _parts.ProposeText(regimen),
                 Resource = _requests.Medication(regimen, basis),
             };
         }
@@ -174,7 +225,7 @@ public sealed class CardFactory
             return new CdsAction
             {
                 Type = CdsAction.Create,
-                Description = $"Order {_requests.AnalyteTitle(analyteId)}",
+                Description = _parts.OrderText(analyteId),
                 Resource = _requests.LabOrder(analyteId, basis),
             };
         }
@@ -191,6 +242,42 @@ public sealed class CardFactory
 
         problem = "it proposes no regimen, order or referral.";
         return null;
+    }
+
+    /// <summary>
+    /// The parts of a card that depend only on the rule set (and the rule-set version): topic codings, rule canonicals
+    /// and references, action descriptions, and the request builder with its per-regimen parts. Immutable once made,
+    /// so every response shares them; safe for concurrent calls.
+    /// </summary>
+    private sealed class RuleSetParts(RuleSet ruleSet)
+    {
+        private readonly ConcurrentDictionary<string, Coding> _topics = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<(string Rule, string Version), IReadOnlyList<string>> _canonicals = new();
+        private readonly ConcurrentDictionary<(string Rule, string Version), RuleReference> _references = new();
+        private readonly ConcurrentDictionary<string, string> _proposeTexts = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, string> _orderTexts = new(StringComparer.Ordinal);
+
+        public RequestBuilder Requests { get; } = new(ruleSet.Terminology);
+
+        /// <summary>Gets the <c>source.topic</c> of an area.</summary>
+        public Coding Topic(string area) =>
+            _topics.GetOrAdd(area, static a => new Coding { System = B12CdsUris.Area, Code = a, Display = AreaDisplay(a) });
+
+        /// <summary>Gets the <c>instantiatesCanonical</c> of a rule's requests: its canonical URL at the version.</summary>
+        public IReadOnlyList<string> Canonical(string ruleId, string version) =>
+            _canonicals.GetOrAdd((ruleId, version), static k => [B12CdsUris.Rule(k.Rule, k.Version)]);
+
+        /// <summary>Gets the reference to a rule at the version.</summary>
+        public RuleReference Reference(string ruleId, string version) =>
+            _references.GetOrAdd((ruleId, version), static k => new RuleReference(k.Rule, k.Version));
+
+        /// <summary>Gets the description of a regimen's action: <c>Propose &lt;product&gt;: &lt;phase&gt;; then &lt;phase&gt;</c>.</summary>
+        public string ProposeText(Regimen regimen) =>
+            _proposeTexts.GetOrAdd(regimen.Id, static (_, r) => $"Propose {r.Product.Label()}: {string.Join("; then ", r.Phases.Select(p => p.Text ?? p.Name))}", regimen);
+
+        /// <summary>Gets the description of a lab order's action: <c>Order &lt;analyte title&gt;</c>.</summary>
+        public string OrderText(string analyteId) =>
+            _orderTexts.GetOrAdd(analyteId, static (a, requests) => $"Order {requests.AnalyteTitle(a)}", Requests);
     }
 
     /// <summary>Gets an area's display: <c>neurologic-urgency</c> → "Neurologic urgency".</summary>

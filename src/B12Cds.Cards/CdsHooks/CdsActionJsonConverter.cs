@@ -43,20 +43,6 @@ public sealed class CdsActionJsonConverter : JsonConverter<CdsAction>
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(value);
-        writer.WriteStartObject();
-        writer.WriteString("type", value.Type);
-        writer.WriteString("description", value.Description);
-        if (value.Resource is { } resource)
-        {
-            writer.WritePropertyName("resource");
-            FhirJson.Write(writer, resource);
-        }
-
-        if (value.ResourceId is { } id)
-        {
-            writer.WriteString("resourceId", id);
-        }
-
-        writer.WriteEndObject();
+        CdsHooksJsonWriter.WriteAction(writer, value);
     }
 }

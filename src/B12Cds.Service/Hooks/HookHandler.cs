@@ -146,7 +146,7 @@ internal sealed class HookHandler(
         http.Response.Headers["Server-Timing"] =
             $"parse;dur={(parseTime + evaluation.ExtractTime).TotalMilliseconds:F2}, prefetch;dur={prefetchTime.TotalMilliseconds:F2}, "
             + $"evaluate;dur={evaluation.EvaluateTime.TotalMilliseconds:F2}, render;dur={renderTime.TotalMilliseconds:F2}";
-        return Results.Text(CdsHooksJson.Serialize(new CdsResponse { Cards = cards }), "application/json", System.Text.Encoding.UTF8);
+        return new CdsResponseResult(new CdsResponse { Cards = cards });
     }
 
     /// <summary>The cards the data in hand supports, plus the card naming what was missing.</summary>

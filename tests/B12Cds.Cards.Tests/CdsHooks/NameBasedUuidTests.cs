@@ -41,4 +41,29 @@ public sealed class NameBasedUuidTests
         // Assert
         Assert.NotEqual(withNull, withEmpty);
     }
+
+    [Fact]
+    public void FromParts_AnyText_SameUuidAsTheJoinedName()
+    {
+        // Arrange: ASCII, non-ASCII, a surrogate pair, lone surrogates at a part's edges, and a name over the stack buffer.
+        string?[][] cases =
+        [
+            ["card", "2026.11.0+ab12", "DX-04", "Bundle.entry[3].resource", null, "d1577c69", null],
+            ["é—😀", "\ud83d", "\ude00x", string.Empty, null],
+            [new string('ü', 700), "x", new string('a', 3000)],
+            [],
+        ];
+
+        foreach (var parts in cases)
+        {
+            // Act
+            var uuid = NameBasedUuid.FromParts(parts);
+            var fromEnumerable = NameBasedUuid.FromParts(parts.AsEnumerable());
+
+            // Assert
+            var name = string.Concat(parts.Select(p => $"{(p is null ? "-" : p.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))}:{p}\n"));
+            Assert.Equal(NameBasedUuid.Create(NameBasedUuid.B12CdsNamespace, name), uuid);
+            Assert.Equal(uuid, fromEnumerable);
+        }
+    }
 }
