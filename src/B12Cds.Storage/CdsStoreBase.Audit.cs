@@ -23,7 +23,7 @@ public abstract partial class CdsStoreBase
         return InTransactionAsync(
             async (transaction, ct) =>
             {
-                await _insertAudit.ExecuteAsync(transaction, records, ct).ConfigureAwait(false);
+                await _insertAudit.ExecuteAsync(transaction, records, _dialect.RowsPerInsert, ct).ConfigureAwait(false);
                 await InsertShownCardsAsync(transaction, [.. records.SelectMany(r => r.ShownCards)], ignoreRepeats: true, ct).ConfigureAwait(false);
             },
             cancellationToken);

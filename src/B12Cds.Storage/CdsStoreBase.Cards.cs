@@ -32,8 +32,8 @@ public abstract partial class CdsStoreBase
             return;
         }
 
-        await (ignoreRepeats ? _insertShownCardsIgnoringRepeats : _insertShownCards).ExecuteAsync(transaction, cards, cancellationToken).ConfigureAwait(false);
-        await _upsertLastShown.ExecuteAsync(transaction, LatestPerCard(cards), cancellationToken).ConfigureAwait(false);
+        await (ignoreRepeats ? _insertShownCardsIgnoringRepeats : _insertShownCards).ExecuteAsync(transaction, cards, _dialect.RowsPerInsert, cancellationToken).ConfigureAwait(false);
+        await _upsertLastShown.ExecuteAsync(transaction, LatestPerCard(cards), _dialect.RowsPerInsert, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -3,10 +3,12 @@ using System.Data.Common;
 namespace B12Cds.Storage.Sql;
 
 /// <summary>
-/// One <c>INSERT … VALUES (…), (…), …</c> statement for up to <see cref="MaxRows"/> rows, the same SQL on both
-/// providers: a batch of audit entries and the cards they showed is written in a few statements instead of one per
-/// row (each statement costs a parse, a bind and a round of B-tree work of its own). Parameter names
-/// (<c>@r{row}_{column}</c>) and the SQL for each row count are made once.
+/// <c>INSERT … VALUES (…), (…), …</c> statements of up to <see cref="MaxRows"/> rows, the same SQL on both providers.
+/// How many rows a statement takes is the dialect's choice (<see cref="SqlDialect.RowsPerInsert"/>): PostgreSQL
+/// takes many (one round trip for a batch of audit entries and the cards they showed), SQLite one (it finds each
+/// named parameter by a linear search of the statement's names, so a wide statement costs its square, while one
+/// prepared single-row statement re-bound per row is cheap in-process). Parameter names (<c>@r{row}_{column}</c>)
+/// and the SQL for each row count are made once.
 /// </summary>
 /// <typeparam name="T">The row's source.</typeparam>
 /// <threadsafety instance="true"/>
@@ -47,32 +49,62 @@ internal sealed class MultiRowInsert<T>
         }
     }
 
-    /// <summary>Inserts <paramref name="rows"/> inside <paramref name="transaction"/>, <see cref="MaxRows"/> to a statement.</summary>
-    public async Task ExecuteAsync(DbTransaction transaction, IReadOnlyList<T> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts <paramref name="rows"/> inside <paramref name="transaction"/>, up to <paramref name="rowsPerStatement"/>
+    /// to a statement; a command is reused (its parameters given new values) while the chunk size stays the same,
+    /// so a provider that caches the prepared statement prepares it once.
+    /// </summary>
+    public async Task ExecuteAsync(DbTransaction transaction, IReadOnlyList<T> rows, int rowsPerStatement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(rowsPerStatement);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(rowsPerStatement, MaxRows);
         var values = new object?[_columns];
-        for (var start = 0; start < rows.Count; start += MaxRows)
+        DbCommand? command = null;
+        try
         {
-            var count = Math.Min(MaxRows, rows.Count - start);
-            using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = Sql(count);
-            for (var row = 0; row < count; row++)
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
-                var item = rows[start + row];
-                ArgumentNullException.ThrowIfNull(item, nameof(rows));
-                Array.Clear(values);
-                _values(item, values);
-                for (var column = 0; column < _columns; column++)
+                var count = Math.Min(rowsPerStatement, rows.Count - start);
+                if (command is null || command.Parameters.Count != count * _columns)
                 {
-                    command.AddParameter(_names[(row * _columns) + column], values[column]);
+                    command?.Dispose();
+                    command = Command(transaction, count);
                 }
-            }
 
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                for (var row = 0; row < count; row++)
+                {
+                    var item = rows[start + row];
+                    ArgumentNullException.ThrowIfNull(item, nameof(rows));
+                    Array.Clear(values);
+                    _values(item, values);
+                    for (var column = 0; column < _columns; column++)
+                    {
+                        command.Parameters[(row * _columns) + column].Value = values[column] ?? DBNull.Value;
+                    }
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
+        finally
+        {
+            command?.Dispose();
+        }
+    }
+
+    private DbCommand Command(DbTransaction transaction, int rows)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = Sql(rows);
+        for (var i = 0; i < rows * _columns; i++)
+        {
+            command.AddParameter(_names[i], null);
+        }
+
+        return command;
     }
 
     /// <summary>Gets the statement for <paramref name="rows"/> rows (made once per count; a race only makes it twice).</summary>

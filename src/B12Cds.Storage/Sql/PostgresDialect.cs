@@ -34,6 +34,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override string IdentityColumn => "bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY";
 
+    // Many rows a statement: each statement is a round trip to the server.
+    public override int RowsPerInsert => MultiRowInsert<object>.MaxRows;
+
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
 

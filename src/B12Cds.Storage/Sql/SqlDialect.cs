@@ -26,6 +26,9 @@ internal abstract class SqlDialect : IAsyncDisposable
     /// <summary>Gets the definition of a generated integer primary key column.</summary>
     public abstract string IdentityColumn { get; }
 
+    /// <summary>Gets how many rows one INSERT statement takes (see <see cref="MultiRowInsert{T}"/>).</summary>
+    public abstract int RowsPerInsert { get; }
+
     /// <summary>Prepares the database before migrations run (outside any transaction).</summary>
     public virtual Task PrepareAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
