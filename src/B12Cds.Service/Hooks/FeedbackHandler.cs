@@ -23,8 +23,11 @@ public sealed record SuppressionReceipt([property: JsonPropertyName("card")] str
 /// reason is one of our snooze codes into a suppression of that card for that patient for the period the code names.
 /// The whole body is checked first and stored in one transaction: all entries or none.
 /// </summary>
-internal sealed class FeedbackHandler(ICdsStore store, CardHistoryCache history, TimeProvider time, ILogger<FeedbackHandler> logger)
+internal sealed class FeedbackHandler(ICdsStore store, AuditWriter audit, CardHistoryCache history, TimeProvider time, ILogger<FeedbackHandler> logger)
 {
+    /// <summary>How long feedback on a card not found waits for the audit writer to store the cards it has queued.</summary>
+    private static readonly TimeSpan AuditWait = TimeSpan.FromSeconds(2);
+
     public async Task<IResult> HandleAsync(string serviceId, HttpContext http)
     {
         if (CdsServiceCatalog.Find(serviceId) is null)
@@ -67,7 +70,13 @@ internal sealed class FeedbackHandler(ICdsStore store, CardHistoryCache history,
             return ServiceErrors.Result(StatusCodes.Status400BadRequest, new OperationOutcome { Issue = problems });
         }
 
-        var shown = await store.FindShownCardsAsync([.. entries.Select(e => e.CardUuid).Distinct(StringComparer.Ordinal)], http.RequestAborted);
+        string[] uuids = [.. entries.Select(e => e.CardUuid).Distinct(StringComparer.Ordinal)];
+        var shown = await store.FindShownCardsAsync(uuids, http.RequestAborted);
+        if (shown.Count < uuids.Length && await AuditWrittenAsync(http.RequestAborted))
+        {
+            // A card shown moments ago may still have been in the audit writer's queue: look again now it is written.
+            shown = await store.FindShownCardsAsync(uuids, http.RequestAborted);
+        }
         var resolved = new List<FeedbackRecord>(entries.Count);
         var suppressions = new List<Suppression>();
         foreach (var entry in entries)
@@ -89,6 +98,22 @@ internal sealed class FeedbackHandler(ICdsStore store, CardHistoryCache history,
         return Results.Json(
             new FeedbackReceipt(resolved.Count, [.. suppressions.Select(s => new SuppressionReceipt(s.CardUuid!, s.Until))]),
             HookJsonContext.Default.FeedbackReceipt);
+    }
+
+    /// <summary>Waits (briefly) for the audit entries queued so far to be written; false when that takes too long.</summary>
+    private async Task<bool> AuditWrittenAsync(CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(AuditWait);
+        try
+        {
+            await audit.FlushAsync(wait.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static FeedbackRecord? Read(JsonElement item, string path, string serviceId, DateTimeOffset received, List<OperationOutcomeIssue> problems)

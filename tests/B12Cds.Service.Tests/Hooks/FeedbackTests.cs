@@ -70,6 +70,22 @@ public sealed class FeedbackTests : IDisposable
     }
 
     [Fact]
+    public async Task A_snooze_sent_the_moment_the_card_is_shown_finds_its_card_before_the_audit_is_written()
+    {
+        // No flush: the card is still in the audit writer's queue (it gathers for 50 ms) when the feedback arrives.
+        // Both endpoints answer once first, so the second pair runs well inside those 50 ms.
+        await CardsAsync();
+        await _client.PostAsync(PatientView + "/feedback", Feedback(Guid.NewGuid().ToString(), "accepted"));
+        var snoozed = (await CardsAsync())[0];
+
+        var answer = await _client.PostAsync(PatientView + "/feedback", Feedback((string)snoozed["uuid"]!, "overridden", "snooze-1-week"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.Status);
+        Assert.Equal((string)snoozed["uuid"]!, (string?)answer.Body!["suppressions"]![0]!["card"]);
+        Assert.DoesNotContain(await CardsAsync(), c => c.Rule() == snoozed.Rule());
+    }
+
+    [Fact]
     public async Task Other_override_reasons_and_acceptance_are_stored_but_hide_nothing()
     {
         var cards = await CardsAsync();
