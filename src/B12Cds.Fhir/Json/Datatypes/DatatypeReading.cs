@@ -45,6 +45,30 @@ internal static class DatatypeReading
         return true;
     }
 
+    /// <summary>
+    /// Moves to the object's next element that <paramref name="elements"/> names, returning its index; elements the
+    /// table does not name are skipped (<see cref="SkipUnknown"/>), and an element read twice is refused
+    /// (<see cref="MarkRead(ref long, int)"/>). False at the end of the object.
+    /// </summary>
+    public static bool NextElement(ref Utf8JsonReader reader, ElementTable elements, ref long read, ref List<string>? skipped, out int index)
+    {
+        while (NextProperty(ref reader, out var name))
+        {
+            index = elements.Find(name);
+            if (index < 0)
+            {
+                SkipUnknown(ref reader, ref skipped);
+                continue;
+            }
+
+            MarkRead(ref read, index);
+            return true;
+        }
+
+        index = -1;
+        return false;
+    }
+
     /// <summary>Records that property number <paramref name="index"/> was read; a second time is refused.</summary>
     public static void MarkRead(ref int read, int index)
     {

@@ -59,16 +59,8 @@ internal sealed class MedicationAdministrationReader : DatatypeReader<Medication
         MedicationAdministrationDosage? dosage = null;
         long read = 0;
         List<string>? skipped = null;
-        while (DatatypeReading.NextProperty(ref reader, out var name))
+        while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            var index = Elements.Find(name);
-            if (index < 0)
-            {
-                DatatypeReading.SkipUnknown(ref reader, ref skipped);
-                continue;
-            }
-
-            DatatypeReading.MarkRead(ref read, index);
             if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
             {
                 continue;
