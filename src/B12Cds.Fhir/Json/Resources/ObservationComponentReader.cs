@@ -34,55 +34,23 @@ internal sealed class ObservationComponentReader : DatatypeReader<ObservationCom
     public static ObservationComponent ReadComponent(ref Utf8JsonReader reader, JsonSerializerOptions options)
     {
         DatatypeReading.ExpectObject(ref reader);
-        CodeableConcept? code = null, valueCodeableConcept = null, dataAbsentReason = null;
-        Quantity? valueQuantity = null;
-        string? valueString = null, valueTime = null;
-        bool? valueBoolean = null;
-        int? valueInteger = null;
-        Model.Range? valueRange = null;
-        Ratio? valueRatio = null;
-        FhirDateTime? valueDateTime = null;
-        Period? valuePeriod = null;
+        CodeableConcept? code = null, dataAbsentReason = null;
+        var value = default(ObservationValue);
         List<CodeableConcept>? interpretation = null;
         List<ObservationReferenceRange>? referenceRange = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
+            if (value.TryRead(index - (int)Element.ValueQuantity, ref reader, options))
+            {
+                continue;
+            }
+
             switch ((Element)index)
             {
                 case Element.Code:
                     code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
-                    break;
-                case Element.ValueQuantity:
-                    valueQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
-                    break;
-                case Element.ValueCodeableConcept:
-                    valueCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
-                    break;
-                case Element.ValueString:
-                    valueString = DatatypeReading.String(ref reader);
-                    break;
-                case Element.ValueBoolean:
-                    valueBoolean = DatatypeReading.Boolean(ref reader);
-                    break;
-                case Element.ValueInteger:
-                    valueInteger = DatatypeReading.Integer(ref reader);
-                    break;
-                case Element.ValueRange:
-                    valueRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
-                    break;
-                case Element.ValueRatio:
-                    valueRatio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
-                    break;
-                case Element.ValueTime:
-                    valueTime = DatatypeReading.String(ref reader);
-                    break;
-                case Element.ValueDateTime:
-                    valueDateTime = DatatypeReading.DateTime(ref reader, options);
-                    break;
-                case Element.ValuePeriod:
-                    valuePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
                     break;
                 case Element.DataAbsentReason:
                     dataAbsentReason = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
@@ -99,16 +67,16 @@ internal sealed class ObservationComponentReader : DatatypeReader<ObservationCom
         return new ObservationComponent
         {
             Code = code,
-            ValueQuantity = valueQuantity,
-            ValueCodeableConcept = valueCodeableConcept,
-            ValueString = valueString,
-            ValueBoolean = valueBoolean,
-            ValueInteger = valueInteger,
-            ValueRange = valueRange,
-            ValueRatio = valueRatio,
-            ValueTime = valueTime,
-            ValueDateTime = valueDateTime,
-            ValuePeriod = valuePeriod,
+            ValueQuantity = value.Quantity,
+            ValueCodeableConcept = value.CodeableConcept,
+            ValueString = value.String,
+            ValueBoolean = value.Boolean,
+            ValueInteger = value.Integer,
+            ValueRange = value.Range,
+            ValueRatio = value.Ratio,
+            ValueTime = value.Time,
+            ValueDateTime = value.DateTime,
+            ValuePeriod = value.Period,
             DataAbsentReason = dataAbsentReason,
             Interpretation = interpretation ?? [],
             ReferenceRange = referenceRange ?? [],

@@ -55,17 +55,13 @@ internal sealed class ObservationReader : DatatypeReader<Observation>
         var common = default(ResourceElements);
         List<Identifier>? identifier = null;
         List<Reference>? basedOn = null, performer = null, hasMember = null, derivedFrom = null;
-        string? status = null, valueString = null, valueTime = null;
+        string? status = null;
         List<CodeableConcept>? category = null, interpretation = null;
-        CodeableConcept? code = null, valueCodeableConcept = null, dataAbsentReason = null, bodySite = null, method = null;
+        CodeableConcept? code = null, dataAbsentReason = null, bodySite = null, method = null;
         Reference? subject = null, encounter = null, specimen = null;
-        FhirDateTime? effectiveDateTime = null, effectiveInstant = null, issued = null, valueDateTime = null;
-        Period? effectivePeriod = null, valuePeriod = null;
-        Quantity? valueQuantity = null;
-        bool? valueBoolean = null;
-        int? valueInteger = null;
-        Model.Range? valueRange = null;
-        Ratio? valueRatio = null;
+        FhirDateTime? effectiveDateTime = null, effectiveInstant = null, issued = null;
+        Period? effectivePeriod = null;
+        var value = default(ObservationValue);
         List<Annotation>? note = null;
         List<ObservationReferenceRange>? referenceRange = null;
         List<ObservationComponent>? component = null;
@@ -73,7 +69,8 @@ internal sealed class ObservationReader : DatatypeReader<Observation>
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options)
+                || value.TryRead(index - ResourceElements.DomainResourceCount - (int)Element.ValueQuantity, ref reader, options))
             {
                 continue;
             }
@@ -115,36 +112,6 @@ internal sealed class ObservationReader : DatatypeReader<Observation>
                     break;
                 case Element.Performer:
                     performer = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
-                    break;
-                case Element.ValueQuantity:
-                    valueQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
-                    break;
-                case Element.ValueCodeableConcept:
-                    valueCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
-                    break;
-                case Element.ValueString:
-                    valueString = DatatypeReading.String(ref reader);
-                    break;
-                case Element.ValueBoolean:
-                    valueBoolean = DatatypeReading.Boolean(ref reader);
-                    break;
-                case Element.ValueInteger:
-                    valueInteger = DatatypeReading.Integer(ref reader);
-                    break;
-                case Element.ValueRange:
-                    valueRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
-                    break;
-                case Element.ValueRatio:
-                    valueRatio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
-                    break;
-                case Element.ValueTime:
-                    valueTime = DatatypeReading.String(ref reader);
-                    break;
-                case Element.ValueDateTime:
-                    valueDateTime = DatatypeReading.DateTime(ref reader, options);
-                    break;
-                case Element.ValuePeriod:
-                    valuePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
                     break;
                 case Element.DataAbsentReason:
                     dataAbsentReason = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
@@ -201,16 +168,16 @@ internal sealed class ObservationReader : DatatypeReader<Observation>
             EffectiveInstant = effectiveInstant,
             Issued = issued,
             Performer = performer ?? [],
-            ValueQuantity = valueQuantity,
-            ValueCodeableConcept = valueCodeableConcept,
-            ValueString = valueString,
-            ValueBoolean = valueBoolean,
-            ValueInteger = valueInteger,
-            ValueRange = valueRange,
-            ValueRatio = valueRatio,
-            ValueTime = valueTime,
-            ValueDateTime = valueDateTime,
-            ValuePeriod = valuePeriod,
+            ValueQuantity = value.Quantity,
+            ValueCodeableConcept = value.CodeableConcept,
+            ValueString = value.String,
+            ValueBoolean = value.Boolean,
+            ValueInteger = value.Integer,
+            ValueRange = value.Range,
+            ValueRatio = value.Ratio,
+            ValueTime = value.Time,
+            ValueDateTime = value.DateTime,
+            ValuePeriod = value.Period,
             DataAbsentReason = dataAbsentReason,
             Interpretation = interpretation ?? [],
             Note = note ?? [],

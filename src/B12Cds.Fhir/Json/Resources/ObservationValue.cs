@@ -1,0 +1,64 @@
+using System.Text.Json;
+using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Model;
+
+namespace B12Cds.Fhir.Json.Resources;
+
+/// <summary>
+/// The <c>value[x]</c> choice an Observation and each of its components carry, read in one place for both readers.
+/// Each reader names the ten choices in its element enum in this order, from <c>ValueQuantity</c> to
+/// <c>ValuePeriod</c>, and passes the index counted from its <c>ValueQuantity</c>.
+/// </summary>
+internal struct ObservationValue
+{
+    public Quantity? Quantity;
+    public CodeableConcept? CodeableConcept;
+    public string? String;
+    public bool? Boolean;
+    public int? Integer;
+    public Model.Range? Range;
+    public Ratio? Ratio;
+    public string? Time;
+    public FhirDateTime? DateTime;
+    public Period? Period;
+
+    /// <summary>Reads choice number <paramref name="choice"/> (0 for <c>valueQuantity</c>); false when it is not a value choice.</summary>
+    public bool TryRead(int choice, ref Utf8JsonReader reader, JsonSerializerOptions options)
+    {
+        switch (choice)
+        {
+            case 0:
+                Quantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                return true;
+            case 1:
+                CodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                return true;
+            case 2:
+                String = DatatypeReading.String(ref reader);
+                return true;
+            case 3:
+                Boolean = DatatypeReading.Boolean(ref reader);
+                return true;
+            case 4:
+                Integer = DatatypeReading.Integer(ref reader);
+                return true;
+            case 5:
+                Range = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                return true;
+            case 6:
+                Ratio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                return true;
+            case 7:
+                Time = DatatypeReading.String(ref reader);
+                return true;
+            case 8:
+                DateTime = DatatypeReading.DateTime(ref reader, options);
+                return true;
+            case 9:
+                Period = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                return true;
+            default:
+                return false;
+        }
+    }
+}
