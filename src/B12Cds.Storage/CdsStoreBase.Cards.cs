@@ -117,7 +117,7 @@ public abstract partial class CdsStoreBase
         ArgumentException.ThrowIfNullOrEmpty(patientId);
         ArgumentOutOfRangeException.ThrowIfLessThan(repeatWindow, TimeSpan.Zero);
         var history = PatientCardHistory.Empty(patientId);
-        await QueryAsync(
+        await ReadRowsAsync(
             """
             SELECT card_key, NULL AS service_id, until_at FROM cds_suppression WHERE patient_id = @patient_id AND until_at > @now
             UNION ALL
@@ -137,17 +137,8 @@ public abstract partial class CdsStoreBase
                 {
                     history.AddSnooze(reader.GetString(0), _dialect.ReadTime(reader, 2));
                 }
-
-                return 0;
             },
             cancellationToken).ConfigureAwait(false);
         return history;
     }
-
-    private void AddSuppression(DbCommand command, Suppression suppression) => command
-        .AddParameter("@patient_id", suppression.PatientId)
-        .AddParameter("@card_key", suppression.CardKey)
-        .AddParameter("@until_at", Time(suppression.Until))
-        .AddParameter("@reason", suppression.Reason)
-        .AddParameter("@card_uuid", suppression.CardUuid);
 }

@@ -23,21 +23,8 @@ public abstract partial class CdsStoreBase
         return InTransactionAsync(
             async (transaction, ct) =>
             {
-                await InsertAllAsync(
-                    transaction,
-                    $"""
-                    INSERT INTO cds_feedback ({FeedbackColumns})
-                    VALUES (@service_id, @card_uuid, @outcome, @accepted_suggestions, @reason_system, @reason_code, @user_comment, @outcome_at, @received_at, @patient_id, @card_key)
-                    """,
-                    feedback,
-                    AddFeedback,
-                    ct).ConfigureAwait(false);
-                await InsertAllAsync(
-                    transaction,
-                    "INSERT INTO cds_suppression (patient_id, card_key, until_at, reason, card_uuid) VALUES (@patient_id, @card_key, @until_at, @reason, @card_uuid)",
-                    suppressions,
-                    AddSuppression,
-                    ct).ConfigureAwait(false);
+                await _insertFeedback.ExecuteAsync(transaction, feedback, _dialect.RowsPerInsert, ct).ConfigureAwait(false);
+                await _insertSuppressions.ExecuteAsync(transaction, suppressions, _dialect.RowsPerInsert, ct).ConfigureAwait(false);
             },
             cancellationToken);
     }
@@ -62,18 +49,37 @@ public abstract partial class CdsStoreBase
             cancellationToken).ConfigureAwait(false);
     }
 
-    private void AddFeedback(DbCommand command, FeedbackRecord feedback) => command
-        .AddParameter("@service_id", feedback.ServiceId)
-        .AddParameter("@card_uuid", feedback.CardUuid)
-        .AddParameter("@outcome", feedback.Outcome)
-        .AddParameter("@accepted_suggestions", _dialect.List(feedback.AcceptedSuggestions ?? []))
-        .AddParameter("@reason_system", feedback.ReasonSystem)
-        .AddParameter("@reason_code", feedback.ReasonCode)
-        .AddParameter("@user_comment", feedback.UserComment)
-        .AddParameter("@outcome_at", Time(feedback.OutcomeTimestamp))
-        .AddParameter("@received_at", Time(feedback.ReceivedAt))
-        .AddParameter("@patient_id", feedback.PatientId)
-        .AddParameter("@card_key", feedback.CardKey);
+    private MultiRowInsert<FeedbackRecord> FeedbackInsert() => new(
+        "cds_feedback",
+        FeedbackColumns,
+        string.Empty,
+        (feedback, values) =>
+        {
+            values[0] = feedback.ServiceId;
+            values[1] = feedback.CardUuid;
+            values[2] = feedback.Outcome;
+            values[3] = _dialect.List(feedback.AcceptedSuggestions ?? []);
+            values[4] = feedback.ReasonSystem;
+            values[5] = feedback.ReasonCode;
+            values[6] = feedback.UserComment;
+            values[7] = Time(feedback.OutcomeTimestamp);
+            values[8] = Time(feedback.ReceivedAt);
+            values[9] = feedback.PatientId;
+            values[10] = feedback.CardKey;
+        });
+
+    private MultiRowInsert<Suppression> SuppressionInsert() => new(
+        "cds_suppression",
+        "patient_id, card_key, until_at, reason, card_uuid",
+        string.Empty,
+        (suppression, values) =>
+        {
+            values[0] = suppression.PatientId;
+            values[1] = suppression.CardKey;
+            values[2] = Time(suppression.Until);
+            values[3] = suppression.Reason;
+            values[4] = suppression.CardUuid;
+        });
 
     private FeedbackRecord ReadFeedback(DbDataReader reader) => new()
     {

@@ -20,6 +20,8 @@ public abstract partial class CdsStoreBase : ICdsStore, IAsyncDisposable
     private readonly MultiRowInsert<ShownCard> _insertShownCards;
     private readonly MultiRowInsert<ShownCard> _insertShownCardsIgnoringRepeats;
     private readonly MultiRowInsert<ShownCard> _upsertLastShown;
+    private readonly MultiRowInsert<FeedbackRecord> _insertFeedback;
+    private readonly MultiRowInsert<Suppression> _insertSuppressions;
 
     private protected CdsStoreBase(SqlDialect dialect, TimeProvider? timeProvider)
     {
@@ -30,6 +32,8 @@ public abstract partial class CdsStoreBase : ICdsStore, IAsyncDisposable
         _insertShownCards = ShownCardInsert(ignoreRepeats: false);
         _insertShownCardsIgnoringRepeats = ShownCardInsert(ignoreRepeats: true);
         _upsertLastShown = LastShownUpsert();
+        _insertFeedback = FeedbackInsert();
+        _insertSuppressions = SuppressionInsert();
     }
 
     /// <inheritdoc/>
@@ -135,8 +139,15 @@ public abstract partial class CdsStoreBase : ICdsStore, IAsyncDisposable
     /// <summary>Runs a query (no explicit transaction: SQLite's would take the write lock) and maps every row.</summary>
     private async Task<List<T>> QueryAsync<T>(string sql, Action<DbCommand> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         var rows = new List<T>();
+        await ReadRowsAsync(sql, parameters, reader => rows.Add(map(reader)), cancellationToken).ConfigureAwait(false);
+        return rows;
+    }
+
+    /// <summary>Runs a query (no explicit transaction: SQLite's would take the write lock) and hands every row to <paramref name="row"/>.</summary>
+    private async Task ReadRowsAsync(string sql, Action<DbCommand> parameters, Action<DbDataReader> row, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
         var connection = await _dialect.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -148,24 +159,9 @@ public abstract partial class CdsStoreBase : ICdsStore, IAsyncDisposable
             {
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    rows.Add(map(reader));
+                    row(reader);
                 }
             }
-        }
-
-        return rows;
-    }
-
-    /// <summary>Inserts every item with the same statement, in one transaction.</summary>
-    private static async Task InsertAllAsync<T>(DbTransaction transaction, string sql, IEnumerable<T> items, Action<DbCommand, T> parameters, CancellationToken cancellationToken)
-    {
-        using var command = Command(transaction, sql);
-        foreach (var item in items)
-        {
-            ArgumentNullException.ThrowIfNull(item);
-            command.Parameters.Clear();
-            parameters(command, item);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }
