@@ -14,7 +14,13 @@ internal sealed class FhirDateTimeJsonConverter : JsonConverter<FhirDateTime>
             throw new JsonException($"expected a FHIR date or dateTime string, found {Describe(reader.TokenType)}");
         }
 
-        var text = reader.GetString();
+        return Parse(reader.GetString());
+    }
+
+    /// <summary>Reads a date, dateTime or instant from a JSON string's text.</summary>
+    /// <exception cref="JsonException">The text is not one.</exception>
+    internal static FhirDateTime Parse(string? text)
+    {
         return FhirDateTime.TryParse(text, out var value)
             ? value
             : throw new JsonException($"'{text}' is not a FHIR date or dateTime (expected YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDThh:mm:ss+zz:zz)");

@@ -19,18 +19,23 @@ internal sealed class FhirDecimalJsonConverter : JsonConverter<FhirDecimal>
             throw new JsonException($"expected a JSON number, found {FhirDateTimeJsonConverter.Describe(reader.TokenType)}");
         }
 
-        var span = reader.ValueSpan;
+        return FromNumber(reader.ValueSpan, reader.TryGetDecimal(out var value) ? value : null);
+    }
+
+    /// <summary>Makes the FHIR decimal of a JSON number's text, given the number as a <see cref="decimal"/> (null when out of its range).</summary>
+    internal static FhirDecimal FromNumber(ReadOnlySpan<byte> span, decimal? asDecimal)
+    {
         var hasExponent = span.IndexOfAny((byte)'e', (byte)'E') >= 0;
         var tooPrecise = SignificantDigits(span) > MaxExactDigits;
-        if (!hasExponent && !tooPrecise && reader.TryGetDecimal(out var value))
+        if (!hasExponent && !tooPrecise && asDecimal is { } exact)
         {
-            return value;
+            return exact;
         }
 
         // Exponent notation, or beyond decimal's range: keep the text exactly and the nearest decimal.
         var text = Encoding.UTF8.GetString(span);
         var mantissaIsZero = !text.TakeWhile(c => c is not ('e' or 'E')).Any(c => c is >= '1' and <= '9');
-        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
             return FhirDecimal.FromJsonText(text, value, isExact: !tooPrecise && (value != 0 || mantissaIsZero));
         }

@@ -24,12 +24,6 @@ public static class FhirJson
     /// </summary>
     internal static JsonSerializerOptions ReferenceReadOptions { get; } = CreateOptions(writeIndented: false, singlePassRead: false);
 
-    /// <summary>
-    /// Gets the options <see cref="FhirJsonParser"/> reads with: <see cref="Options"/> plus the hand-written readers of
-    /// the commonest datatypes and resources (read-only; writing always uses <see cref="Options"/>).
-    /// </summary>
-    internal static JsonSerializerOptions ParserOptions { get; } = CreateOptions(writeIndented: false, handWrittenReaders: true);
-
     /// <summary>Serializes a resource (resourceType first) to a JSON string.</summary>
     public static string Serialize(Resource resource, bool indented = false) =>
         JsonSerializer.Serialize(resource, (JsonTypeInfo<Resource>)(indented ? IndentedOptions : Options).GetTypeInfo(typeof(Resource)));
@@ -42,7 +36,7 @@ public static class FhirJson
     public static void Write(Utf8JsonWriter writer, Resource resource) =>
         JsonSerializer.Serialize(writer, resource, (JsonTypeInfo<Resource>)Options.GetTypeInfo(typeof(Resource)));
 
-    private static JsonSerializerOptions CreateOptions(bool writeIndented, bool singlePassRead = true, bool handWrittenReaders = false)
+    private static JsonSerializerOptions CreateOptions(bool writeIndented, bool singlePassRead = true)
     {
         var options = new JsonSerializerOptions(FhirJsonContext.Default.Options)
         {
@@ -56,48 +50,6 @@ public static class FhirJson
         if (!singlePassRead)
         {
             options.Converters.Add(new ResourceJsonConverter(singlePass: false));
-        }
-
-        if (handWrittenReaders)
-        {
-            options.Converters.Add(new Datatypes.CodingReader());
-            options.Converters.Add(new Datatypes.CodeableConceptReader());
-            options.Converters.Add(new Datatypes.ReferenceReader());
-            options.Converters.Add(new Datatypes.QuantityReader());
-            options.Converters.Add(new Datatypes.PeriodReader());
-            options.Converters.Add(new Datatypes.MetaReader());
-            options.Converters.Add(new Datatypes.NarrativeReader());
-            options.Converters.Add(new Datatypes.IdentifierReader());
-            options.Converters.Add(new Datatypes.RangeReader());
-            options.Converters.Add(new Datatypes.RatioReader());
-            options.Converters.Add(new Datatypes.AnnotationReader());
-            options.Converters.Add(new Datatypes.HumanNameReader());
-            options.Converters.Add(new Datatypes.ExtensionReader());
-            options.Converters.Add(new Resources.ObservationReader());
-            options.Converters.Add(new Resources.ObservationReferenceRangeReader());
-            options.Converters.Add(new Resources.ObservationComponentReader());
-            options.Converters.Add(new Resources.BundleReader());
-            options.Converters.Add(new Resources.BundleEntryReader());
-            options.Converters.Add(new Resources.BundleLinkReader());
-            options.Converters.Add(new Resources.BundleEntrySearchReader());
-            options.Converters.Add(new Resources.BundleEntryRequestReader());
-            options.Converters.Add(new Resources.BundleEntryResponseReader());
-            options.Converters.Add(new Datatypes.DosageReader());
-            options.Converters.Add(new Datatypes.DosageDoseAndRateReader());
-            options.Converters.Add(new Datatypes.TimingReader());
-            options.Converters.Add(new Datatypes.TimingRepeatReader());
-            options.Converters.Add(new Resources.ConditionReader());
-            options.Converters.Add(new Resources.MedicationRequestReader());
-            options.Converters.Add(new Resources.MedicationRequestDispenseRequestReader());
-            options.Converters.Add(new Resources.ProcedureReader());
-            options.Converters.Add(new Resources.AllergyIntoleranceReader());
-            options.Converters.Add(new Resources.AllergyIntoleranceReactionReader());
-            options.Converters.Add(new Resources.MedicationAdministrationReader());
-            options.Converters.Add(new Resources.MedicationAdministrationDosageReader());
-            options.Converters.Add(new Resources.MedicationStatementReader());
-            options.Converters.Add(new Resources.PatientReader());
-            options.Converters.Add(new Resources.MedicationReader());
-            options.Converters.Add(new Resources.MedicationIngredientReader());
         }
 
         options.MakeReadOnly();

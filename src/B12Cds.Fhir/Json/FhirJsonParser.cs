@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using B12Cds.Fhir.Diagnostics;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json;
@@ -15,21 +16,26 @@ public sealed class FhirJsonParser
 {
     private readonly FhirParserOptions _options;
     private readonly JsonTypeInfo<Resource> _resourceInfo;
+    private readonly bool _fastPath;
 
     /// <summary>Initializes a new instance of the <see cref="FhirJsonParser"/> class.</summary>
     public FhirJsonParser(FhirParserOptions? options = null)
-        : this(options, FhirJson.ParserOptions)
+        : this(options, FhirJson.Options, fastPath: true)
     {
     }
 
-    private FhirJsonParser(FhirParserOptions? options, JsonSerializerOptions json)
+    private FhirJsonParser(FhirParserOptions? options, JsonSerializerOptions json, bool fastPath)
     {
         _options = options ?? FhirParserOptions.Default;
         _resourceInfo = (JsonTypeInfo<Resource>)json.GetTypeInfo(typeof(Resource));
+        _fastPath = fastPath;
     }
 
-    /// <summary>Creates a parser that reads the reference way, each resource by its own scoped reader: what the single pass is tested against.</summary>
-    internal static FhirJsonParser Reference(FhirParserOptions? options = null) => new(options, FhirJson.ReferenceReadOptions);
+    /// <summary>Creates a parser that reads the reference way, each resource by its own scoped reader: what the fast path is tested against.</summary>
+    internal static FhirJsonParser Reference(FhirParserOptions? options = null) => new(options, FhirJson.ReferenceReadOptions, fastPath: false);
+
+    /// <summary>Creates a parser that reads only the serializer's way (no fast path): what reads a document the fast path gives up on.</summary>
+    internal static FhirJsonParser SerializerOnly(FhirParserOptions? options = null) => new(options, FhirJson.Options, fastPath: false);
 
     /// <summary>Parses UTF-8 JSON (a leading byte-order mark is allowed).</summary>
     public FhirParseResult Parse(ReadOnlySpan<byte> utf8Json)
@@ -60,14 +66,17 @@ public sealed class FhirJsonParser
             };
         }
 
-        Resource? resource;
-        try
+        // The fast path reads well-formed, ordinary FHIR JSON; the serializer reads the rest and explains what is wrong.
+        if (!_fastPath || !DocumentReading.TryRead(utf8Json, out var resource))
         {
-            resource = JsonSerializer.Deserialize(utf8Json, _resourceInfo);
-        }
-        catch (JsonException ex)
-        {
-            return Unreadable(ex);
+            try
+            {
+                resource = JsonSerializer.Deserialize(utf8Json, _resourceInfo);
+            }
+            catch (JsonException ex)
+            {
+                return Unreadable(ex);
+            }
         }
 
         if (resource is null)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json;
@@ -10,10 +11,11 @@ internal delegate Resource? ResourceReader(ref Utf8JsonReader reader, JsonSerial
 /// <summary>A resource type B12 CDS models: its CLR type, and how to read it in the same pass as the document around it.</summary>
 internal sealed class ModelledResourceType
 {
-    private ModelledResourceType(Type type, ResourceReader readInPlace)
+    private ModelledResourceType(Type type, ResourceReader readInPlace, HandReader? handReader)
     {
         Type = type;
         ReadInPlace = readInPlace;
+        HandReader = handReader;
     }
 
     /// <summary>Gets the model type.</summary>
@@ -27,9 +29,16 @@ internal sealed class ModelledResourceType
     /// </summary>
     public ResourceReader ReadInPlace { get; }
 
+    /// <summary>
+    /// Gets the type's hand-written reader, which the parser's fast path reads it with (<see cref="DocumentReading"/>);
+    /// null for a type B12 CDS writes more than it reads, which the fast path hands to the serializer.
+    /// </summary>
+    public HandReader? HandReader { get; }
+
     /// <summary>Describes the modelled resource type <typeparamref name="T"/> (it needs a <c>[JsonSerializable]</c> in <see cref="FhirJsonContext"/>).</summary>
-    public static ModelledResourceType Of<T>()
-        where T : Resource => new(typeof(T), Read<T>);
+    /// <param name="handReader">Its hand-written reader, if it has one.</param>
+    public static ModelledResourceType Of<T>(HandReader? handReader = null)
+        where T : Resource => new(typeof(T), Read<T>, handReader);
 
     private static T? Read<T>(ref Utf8JsonReader reader, JsonSerializerOptions options)
         where T : Resource =>

@@ -1,27 +1,28 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using B12Cds.Fhir.Json.Resources;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json;
 
 /// <summary>
-/// The resource types B12 CDS models, by name. To model another type: add its line here, and a
-/// <c>[JsonSerializable(typeof(T))]</c> for it in <see cref="FhirJsonContext"/>.
+/// The resource types B12 CDS models, by name, with the hand-written readers of those it reads. To model another type:
+/// add its line here, and a <c>[JsonSerializable(typeof(T))]</c> for it in <see cref="FhirJsonContext"/>.
 /// </summary>
 internal static class ModelledResourceTypes
 {
     private static readonly FrozenDictionary<string, ModelledResourceType> ByName = new Dictionary<string, ModelledResourceType>(StringComparer.Ordinal)
     {
-        ["Bundle"] = ModelledResourceType.Of<Bundle>(),
-        ["Patient"] = ModelledResourceType.Of<Patient>(),
-        ["Observation"] = ModelledResourceType.Of<Observation>(),
-        ["Condition"] = ModelledResourceType.Of<Condition>(),
-        ["Medication"] = ModelledResourceType.Of<Medication>(),
-        ["MedicationRequest"] = ModelledResourceType.Of<MedicationRequest>(),
-        ["MedicationStatement"] = ModelledResourceType.Of<MedicationStatement>(),
-        ["MedicationAdministration"] = ModelledResourceType.Of<MedicationAdministration>(),
-        ["Procedure"] = ModelledResourceType.Of<Procedure>(),
-        ["AllergyIntolerance"] = ModelledResourceType.Of<AllergyIntolerance>(),
+        ["Bundle"] = ModelledResourceType.Of<Bundle>(BundleReader.ReadBundle),
+        ["Patient"] = ModelledResourceType.Of<Patient>(PatientReader.ReadPatient),
+        ["Observation"] = ModelledResourceType.Of<Observation>(ObservationReader.ReadObservation),
+        ["Condition"] = ModelledResourceType.Of<Condition>(ConditionReader.ReadCondition),
+        ["Medication"] = ModelledResourceType.Of<Medication>(MedicationReader.ReadMedication),
+        ["MedicationRequest"] = ModelledResourceType.Of<MedicationRequest>(MedicationRequestReader.ReadMedicationRequest),
+        ["MedicationStatement"] = ModelledResourceType.Of<MedicationStatement>(MedicationStatementReader.ReadMedicationStatement),
+        ["MedicationAdministration"] = ModelledResourceType.Of<MedicationAdministration>(MedicationAdministrationReader.ReadMedicationAdministration),
+        ["Procedure"] = ModelledResourceType.Of<Procedure>(ProcedureReader.ReadProcedure),
+        ["AllergyIntolerance"] = ModelledResourceType.Of<AllergyIntolerance>(AllergyIntoleranceReader.ReadAllergyIntolerance),
         ["CarePlan"] = ModelledResourceType.Of<CarePlan>(),
         ["ServiceRequest"] = ModelledResourceType.Of<ServiceRequest>(),
         ["RequestGroup"] = ModelledResourceType.Of<RequestGroup>(),
@@ -32,6 +33,9 @@ internal static class ModelledResourceTypes
         ["Provenance"] = ModelledResourceType.Of<Provenance>(),
         ["CapabilityStatement"] = ModelledResourceType.Of<CapabilityStatement>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>Gets every modelled type.</summary>
+    public static IEnumerable<ModelledResourceType> All => ByName.Values;
 
     public static bool TryGet(string name, [NotNullWhen(true)] out ModelledResourceType? type) => ByName.TryGetValue(name, out type);
 }

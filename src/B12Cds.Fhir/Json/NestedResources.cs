@@ -6,45 +6,48 @@ namespace B12Cds.Fhir.Json;
 internal static class NestedResources
 {
     /// <summary>Moves the <see cref="Resource.SourceOffset"/> of each resource held directly by <paramref name="resource"/>.</summary>
-    public static void ShiftOffsets(Resource resource, long by)
+    public static void ShiftOffsets(Resource resource, long by) => ForEach(resource, nested => nested.SourceOffset += by);
+
+    /// <summary>Calls <paramref name="action"/> on each resource held directly by <paramref name="resource"/>.</summary>
+    public static void ForEach(Resource resource, Action<Resource> action)
     {
         switch (resource)
         {
             case Bundle bundle:
                 foreach (var entry in bundle.Entry)
                 {
-                    Shift(entry.Resource, by);
-                    Shift(entry.Response?.Outcome, by);
+                    Call(entry.Resource, action);
+                    Call(entry.Response?.Outcome, action);
                 }
 
                 break;
             case Parameters parameters:
-                ShiftParameters(parameters.Parameter, by);
+                ForEachParameter(parameters.Parameter, action);
                 break;
             case DomainResource domain:
                 foreach (var contained in domain.Contained)
                 {
-                    Shift(contained, by);
+                    action(contained);
                 }
 
                 break;
         }
     }
 
-    private static void ShiftParameters(IReadOnlyList<ParametersParameter> parameters, long by)
+    private static void ForEachParameter(IReadOnlyList<ParametersParameter> parameters, Action<Resource> action)
     {
         foreach (var parameter in parameters)
         {
-            Shift(parameter.Resource, by);
-            ShiftParameters(parameter.Part, by);
+            Call(parameter.Resource, action);
+            ForEachParameter(parameter.Part, action);
         }
     }
 
-    private static void Shift(Resource? resource, long by)
+    private static void Call(Resource? resource, Action<Resource> action)
     {
         if (resource is not null)
         {
-            resource.SourceOffset += by;
+            action(resource);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using B12Cds.Fhir.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 
 namespace B12Cds.Fhir.Tests.Json;
 
@@ -47,20 +48,12 @@ public sealed class HandWrittenReaderCoverageTests
     }
 
     private static IEnumerable<Type> Readers() =>
-        FhirJson.ParserOptions.Converters
-            .Select(c => c.GetType())
+        typeof(FhirJsonReader).Assembly.GetTypes()
             .Where(t => t.GetField("Elements", BindingFlags.NonPublic | BindingFlags.Static)?.FieldType == typeof(ElementTable));
 
-    private static Type ModelType(Type reader)
-    {
-        for (var type = reader; type is not null; type = type.BaseType)
-        {
-            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(DatatypeReader<>))
-            {
-                return type.GetGenericArguments()[0];
-            }
-        }
-
-        throw new InvalidOperationException($"{reader.Name} is not a DatatypeReader<T>.");
-    }
+    /// <summary>The type a reader reads: what its one public method that takes a <see cref="FhirJsonReader"/> returns.</summary>
+    private static Type ModelType(Type reader) =>
+        reader.GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.GetParameters() is [{ ParameterType: var p }] && p == typeof(FhirJsonReader).MakeByRefType())
+            .ReturnType;
 }

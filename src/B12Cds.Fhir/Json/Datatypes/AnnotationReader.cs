@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads an <see cref="Annotation"/> (a note).</summary>
-internal sealed class AnnotationReader : DatatypeReader<Annotation>
+internal static class AnnotationReader
 {
-    /// <inheritdoc/>
-    public override Annotation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadAnnotation(ref reader, options);
-
     /// <summary>Reads an Annotation object where the reader stands.</summary>
-    public static Annotation ReadAnnotation(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Annotation ReadAnnotation(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? authorString = null, text = null;
@@ -28,7 +25,7 @@ internal sealed class AnnotationReader : DatatypeReader<Annotation>
             else if (name.SequenceEqual("time"u8))
             {
                 DatatypeReading.MarkRead(ref read, 1);
-                time = DatatypeReading.DateTime(ref reader, options);
+                time = DatatypeReading.DateTime(ref reader);
             }
             else if (name.SequenceEqual("authorString"u8))
             {
@@ -38,7 +35,7 @@ internal sealed class AnnotationReader : DatatypeReader<Annotation>
             else if (name.SequenceEqual("authorReference"u8))
             {
                 DatatypeReading.MarkRead(ref read, 3);
-                authorReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                authorReference = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
             }
             else
             {

@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="CodeableConcept"/>.</summary>
-internal sealed class CodeableConceptReader : DatatypeReader<CodeableConcept>
+internal static class CodeableConceptReader
 {
-    /// <inheritdoc/>
-    public override CodeableConcept Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadCodeableConcept(ref reader, options);
-
     /// <summary>Reads a CodeableConcept object where the reader stands.</summary>
-    public static CodeableConcept ReadCodeableConcept(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static CodeableConcept ReadCodeableConcept(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         List<Coding>? coding = null;

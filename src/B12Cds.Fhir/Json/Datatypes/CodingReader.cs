@@ -1,19 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Coding"/>.</summary>
-internal sealed class CodingReader : DatatypeReader<Coding>
+internal static class CodingReader
 {
-    /// <inheritdoc/>
-    public override Coding Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadCoding(ref reader);
-
-    /// <summary>Reads a Coding object where the reader stands (in the shape of a <see cref="ValueReader{T}"/>).</summary>
-    public static Coding ReadCoding(ref Utf8JsonReader reader, JsonSerializerOptions options) => ReadCoding(ref reader);
-
     /// <summary>Reads a Coding object where the reader stands.</summary>
-    public static Coding ReadCoding(ref Utf8JsonReader reader)
+    public static Coding ReadCoding(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? system = null, version = null, code = null, display = null;

@@ -1,24 +1,22 @@
 using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads one value of a complex type where the reader stands (on its first token, never on null).</summary>
 /// <typeparam name="T">The type read.</typeparam>
-internal delegate T ValueReader<out T>(ref Utf8JsonReader reader, JsonSerializerOptions options);
+internal delegate T ValueReader<out T>(ref FhirJsonReader reader);
 
 /// <summary>
-/// The steps the hand-written datatype readers share. They read only what they are sure of: anything unusual (a
-/// value of the wrong JSON type, a repeated or escaped property name) throws, and the resource around it is then read
-/// again the reference way, which explains the problem exactly as it always has.
+/// The steps the hand-written readers share. They read only what they are sure of: anything unusual (a value of the
+/// wrong JSON type, a repeated or escaped property name) throws, and the document is then read the serializer's way,
+/// which explains the problem exactly as it always has (see <see cref="DocumentReading"/>).
 /// </summary>
 internal static class DatatypeReading
 {
-    private static readonly FhirDecimalJsonConverter Decimals = new();
-    private static readonly FhirDateTimeJsonConverter DateTimeReader = new();
-
     /// <summary>Checks that the reader stands on the start of an object.</summary>
-    public static void ExpectObject(ref Utf8JsonReader reader)
+    public static void ExpectObject(ref FhirJsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {
@@ -27,7 +25,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Moves to the object's next property name, returning it; false at the end of the object.</summary>
-    public static bool NextProperty(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
+    public static bool NextProperty(ref FhirJsonReader reader, out ReadOnlySpan<byte> name)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.EndObject)
@@ -50,7 +48,7 @@ internal static class DatatypeReading
     /// table does not name are skipped (<see cref="SkipUnknown"/>), and an element read twice is refused
     /// (<see cref="MarkRead(ref long, int)"/>). False at the end of the object.
     /// </summary>
-    public static bool NextElement(ref Utf8JsonReader reader, ElementTable elements, ref long read, ref List<string>? skipped, out int index)
+    public static bool NextElement(ref FhirJsonReader reader, ElementTable elements, ref long read, ref List<string>? skipped, out int index)
     {
         while (NextProperty(ref reader, out var name))
         {
@@ -94,7 +92,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Skips an element the model does not have (its value, whatever its shape), refusing one seen before in this object.</summary>
-    public static void SkipUnknown(ref Utf8JsonReader reader, ref List<string>? skipped)
+    public static void SkipUnknown(ref FhirJsonReader reader, ref List<string>? skipped)
     {
         var name = reader.GetString()!;
         skipped ??= [];
@@ -109,7 +107,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads a string property's value (null as absent).</summary>
-    public static string? String(ref Utf8JsonReader reader)
+    public static string? String(ref FhirJsonReader reader)
     {
         reader.Read();
         return reader.TokenType switch
@@ -121,10 +119,10 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads a code system URI property's value (null as absent), a well-known one as its shared string (see <see cref="KnownSystems"/>).</summary>
-    public static string? System(ref Utf8JsonReader reader)
+    public static string? System(ref FhirJsonReader reader)
     {
         reader.Read();
-        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && !reader.HasValueSequence && KnownSystems.Find(reader.ValueSpan) is { } known)
+        if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && KnownSystems.Find(reader.ValueSpan) is { } known)
         {
             return known;
         }
@@ -138,7 +136,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads an array of strings (null, or null items, as absent: the model drops them too).</summary>
-    public static List<string>? Strings(ref Utf8JsonReader reader)
+    public static List<string>? Strings(ref FhirJsonReader reader)
     {
         if (!StartArray(ref reader))
         {
@@ -164,7 +162,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads an array of codings (null, or null items, as absent: the model drops them too).</summary>
-    public static List<Coding>? Codings(ref Utf8JsonReader reader)
+    public static List<Coding>? Codings(ref FhirJsonReader reader)
     {
         if (!StartArray(ref reader))
         {
@@ -184,7 +182,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads a boolean property's value (null as absent).</summary>
-    public static bool? Boolean(ref Utf8JsonReader reader)
+    public static bool? Boolean(ref FhirJsonReader reader)
     {
         reader.Read();
         return reader.TokenType switch
@@ -197,7 +195,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads an integer property's value (null as absent); anything but a whole number in range is refused.</summary>
-    public static int? Integer(ref Utf8JsonReader reader)
+    public static int? Integer(ref FhirJsonReader reader)
     {
         reader.Read();
         if (reader.TokenType == JsonTokenType.Null)
@@ -211,7 +209,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads a property modelled as a plain <see cref="decimal"/> (null as absent), as the serializer reads one.</summary>
-    public static decimal? PlainDecimal(ref Utf8JsonReader reader)
+    public static decimal? PlainDecimal(ref FhirJsonReader reader)
     {
         reader.Read();
         return reader.TokenType switch
@@ -223,21 +221,26 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads a decimal property's value exactly (null as absent).</summary>
-    public static FhirDecimal? Decimal(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static FhirDecimal? Decimal(ref FhirJsonReader reader)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null ? null : Decimals.Read(ref reader, typeof(FhirDecimal), options);
+        return reader.TokenType switch
+        {
+            JsonTokenType.Number => FhirDecimalJsonConverter.FromNumber(reader.ValueSpan, reader.TryGetDecimal(out var value) ? value : null),
+            JsonTokenType.Null => null,
+            _ => throw new JsonException($"expected a number, found {reader.TokenType}"),
+        };
     }
 
     /// <summary>Reads a date, dateTime or instant property's value (null as absent).</summary>
-    public static FhirDateTime? DateTime(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static FhirDateTime? DateTime(ref FhirJsonReader reader)
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null ? null : DateTimeReader.Read(ref reader, typeof(FhirDateTime), options);
+        return reader.TokenType == JsonTokenType.Null ? null : DateTimeValue(ref reader);
     }
 
     /// <summary>Reads an array of dates or dateTimes (a null item is refused: the model's list cannot hold one).</summary>
-    public static List<FhirDateTime>? DateTimes(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static List<FhirDateTime>? DateTimes(ref FhirJsonReader reader)
     {
         if (!StartArray(ref reader))
         {
@@ -247,22 +250,22 @@ internal static class DatatypeReading
         var items = new List<FhirDateTime>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            items.Add(DateTimeReader.Read(ref reader, typeof(FhirDateTime), options));
+            items.Add(DateTimeValue(ref reader));
         }
 
         return items;
     }
 
     /// <summary>Reads a property holding one complex value (null as absent) with <paramref name="read"/>.</summary>
-    public static T? Object<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, ValueReader<T> read)
+    public static T? Object<T>(ref FhirJsonReader reader, ValueReader<T> read)
         where T : class
     {
         reader.Read();
-        return reader.TokenType == JsonTokenType.Null ? null : read(ref reader, options);
+        return reader.TokenType == JsonTokenType.Null ? null : read(ref reader);
     }
 
     /// <summary>Reads an array of complex values with <paramref name="read"/> (null, or null items, as absent: the model drops them too).</summary>
-    public static List<T>? Objects<T>(ref Utf8JsonReader reader, JsonSerializerOptions options, ValueReader<T> read)
+    public static List<T>? Objects<T>(ref FhirJsonReader reader, ValueReader<T> read)
         where T : class
     {
         if (!StartArray(ref reader))
@@ -275,15 +278,20 @@ internal static class DatatypeReading
         {
             if (reader.TokenType != JsonTokenType.Null)
             {
-                items.Add(read(ref reader, options));
+                items.Add(read(ref reader));
             }
         }
 
         return items;
     }
 
+    private static FhirDateTime DateTimeValue(ref FhirJsonReader reader) =>
+        reader.TokenType == JsonTokenType.String
+            ? FhirDateTimeJsonConverter.Parse(reader.GetString())
+            : throw new JsonException($"expected a date or dateTime string, found {reader.TokenType}");
+
     /// <summary>Moves to an array property's value: true on the start of the array, false for null.</summary>
-    private static bool StartArray(ref Utf8JsonReader reader)
+    private static bool StartArray(ref FhirJsonReader reader)
     {
         reader.Read();
         return reader.TokenType switch

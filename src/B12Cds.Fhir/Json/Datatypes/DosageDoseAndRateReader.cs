@@ -1,10 +1,10 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="DosageDoseAndRate"/>.</summary>
-internal sealed class DosageDoseAndRateReader : DatatypeReader<DosageDoseAndRate>
+internal static class DosageDoseAndRateReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -18,11 +18,8 @@ internal sealed class DosageDoseAndRateReader : DatatypeReader<DosageDoseAndRate
         RateQuantity,
     }
 
-    /// <inheritdoc/>
-    public override DosageDoseAndRate Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDoseAndRate(ref reader, options);
-
     /// <summary>Reads a DosageDoseAndRate object where the reader stands.</summary>
-    public static DosageDoseAndRate ReadDoseAndRate(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static DosageDoseAndRate ReadDoseAndRate(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         CodeableConcept? type = null;
@@ -38,22 +35,22 @@ internal sealed class DosageDoseAndRateReader : DatatypeReader<DosageDoseAndRate
             switch ((Element)index)
             {
                 case Element.Type:
-                    type = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    type = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.DoseRange:
-                    doseRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    doseRange = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
                     break;
                 case Element.DoseQuantity:
-                    doseQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    doseQuantity = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.RateRatio:
-                    rateRatio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    rateRatio = DatatypeReading.Object(ref reader, RatioReader.ReadRatio);
                     break;
                 case Element.RateRange:
-                    rateRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    rateRange = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
                     break;
                 case Element.RateQuantity:
-                    rateQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    rateQuantity = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
             }
         }

@@ -1,10 +1,10 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Dosage"/> (a medication's instructions).</summary>
-internal sealed class DosageReader : DatatypeReader<Dosage>
+internal static class DosageReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -26,11 +26,8 @@ internal sealed class DosageReader : DatatypeReader<Dosage>
         MaxDosePerLifetime,
     }
 
-    /// <inheritdoc/>
-    public override Dosage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDosage(ref reader, options);
-
     /// <summary>Reads a Dosage object where the reader stands.</summary>
-    public static Dosage ReadDosage(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Dosage ReadDosage(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         int? sequence = null;
@@ -60,40 +57,40 @@ internal sealed class DosageReader : DatatypeReader<Dosage>
                     text = DatatypeReading.String(ref reader);
                     break;
                 case Element.AdditionalInstruction:
-                    additionalInstruction = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    additionalInstruction = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.PatientInstruction:
                     patientInstruction = DatatypeReading.String(ref reader);
                     break;
                 case Element.Timing:
-                    timing = DatatypeReading.Object(ref reader, options, TimingReader.ReadTiming);
+                    timing = DatatypeReading.Object(ref reader, TimingReader.ReadTiming);
                     break;
                 case Element.AsNeededBoolean:
                     asNeededBoolean = DatatypeReading.Boolean(ref reader);
                     break;
                 case Element.AsNeededCodeableConcept:
-                    asNeededCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    asNeededCodeableConcept = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Site:
-                    site = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    site = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Route:
-                    route = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    route = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Method:
-                    method = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    method = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.DoseAndRate:
-                    doseAndRate = DatatypeReading.Objects(ref reader, options, DosageDoseAndRateReader.ReadDoseAndRate);
+                    doseAndRate = DatatypeReading.Objects(ref reader, DosageDoseAndRateReader.ReadDoseAndRate);
                     break;
                 case Element.MaxDosePerPeriod:
-                    maxDosePerPeriod = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    maxDosePerPeriod = DatatypeReading.Object(ref reader, RatioReader.ReadRatio);
                     break;
                 case Element.MaxDosePerAdministration:
-                    maxDosePerAdministration = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    maxDosePerAdministration = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.MaxDosePerLifetime:
-                    maxDosePerLifetime = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    maxDosePerLifetime = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
             }
         }

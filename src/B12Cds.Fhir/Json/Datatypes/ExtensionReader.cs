@@ -1,10 +1,10 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads an <see cref="Extension"/>, its nested extensions too.</summary>
-internal sealed class ExtensionReader : DatatypeReader<Extension>
+internal static class ExtensionReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -27,11 +27,8 @@ internal sealed class ExtensionReader : DatatypeReader<Extension>
         ValuePeriod,
     }
 
-    /// <inheritdoc/>
-    public override Extension Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadExtension(ref reader, options);
-
     /// <summary>Reads an Extension object where the reader stands.</summary>
-    public static Extension ReadExtension(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Extension ReadExtension(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? url = null, valueString = null, valueCode = null, valueUri = null, valueCanonical = null;
@@ -55,7 +52,7 @@ internal sealed class ExtensionReader : DatatypeReader<Extension>
                     url = DatatypeReading.String(ref reader);
                     break;
                 case Element.Extension:
-                    extensions = DatatypeReading.Objects(ref reader, options, ReadExtension);
+                    extensions = DatatypeReading.Objects(ref reader, ReadExtension);
                     break;
                 case Element.ValueString:
                     valueString = DatatypeReading.String(ref reader);
@@ -76,25 +73,25 @@ internal sealed class ExtensionReader : DatatypeReader<Extension>
                     valueInteger = DatatypeReading.Integer(ref reader);
                     break;
                 case Element.ValueDecimal:
-                    valueDecimal = DatatypeReading.Decimal(ref reader, options);
+                    valueDecimal = DatatypeReading.Decimal(ref reader);
                     break;
                 case Element.ValueDateTime:
-                    valueDateTime = DatatypeReading.DateTime(ref reader, options);
+                    valueDateTime = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.ValueCoding:
-                    valueCoding = DatatypeReading.Object(ref reader, options, CodingReader.ReadCoding);
+                    valueCoding = DatatypeReading.Object(ref reader, CodingReader.ReadCoding);
                     break;
                 case Element.ValueCodeableConcept:
-                    valueCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    valueCodeableConcept = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.ValueQuantity:
-                    valueQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    valueQuantity = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.ValueReference:
-                    valueReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    valueReference = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.ValuePeriod:
-                    valuePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    valuePeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
             }
         }

@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="HumanName"/>.</summary>
-internal sealed class HumanNameReader : DatatypeReader<HumanName>
+internal static class HumanNameReader
 {
-    /// <inheritdoc/>
-    public override HumanName Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadHumanName(ref reader, options);
-
     /// <summary>Reads a HumanName object where the reader stands.</summary>
-    public static HumanName ReadHumanName(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static HumanName ReadHumanName(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? use = null, text = null, family = null;
@@ -53,7 +50,7 @@ internal sealed class HumanNameReader : DatatypeReader<HumanName>
             else if (name.SequenceEqual("period"u8))
             {
                 DatatypeReading.MarkRead(ref read, 6);
-                period = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                period = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
             }
             else
             {

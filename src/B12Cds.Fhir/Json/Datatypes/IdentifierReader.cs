@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads an <see cref="Identifier"/>.</summary>
-internal sealed class IdentifierReader : DatatypeReader<Identifier>
+internal static class IdentifierReader
 {
-    /// <inheritdoc/>
-    public override Identifier Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadIdentifier(ref reader, options);
-
     /// <summary>Reads an Identifier object where the reader stands.</summary>
-    public static Identifier ReadIdentifier(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Identifier ReadIdentifier(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? use = null, system = null, value = null;
@@ -38,12 +35,12 @@ internal sealed class IdentifierReader : DatatypeReader<Identifier>
             else if (name.SequenceEqual("type"u8))
             {
                 DatatypeReading.MarkRead(ref read, 3);
-                type = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                type = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
             }
             else if (name.SequenceEqual("period"u8))
             {
                 DatatypeReading.MarkRead(ref read, 4);
-                period = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                period = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
             }
             else
             {

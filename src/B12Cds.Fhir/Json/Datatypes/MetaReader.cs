@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a resource's <see cref="Meta"/> (EHR exports carry one on every resource).</summary>
-internal sealed class MetaReader : DatatypeReader<Meta>
+internal static class MetaReader
 {
-    /// <inheritdoc/>
-    public override Meta Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMeta(ref reader, options);
-
     /// <summary>Reads a Meta object where the reader stands.</summary>
-    public static Meta ReadMeta(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Meta ReadMeta(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? versionId = null, source = null;
@@ -29,7 +26,7 @@ internal sealed class MetaReader : DatatypeReader<Meta>
             else if (name.SequenceEqual("lastUpdated"u8))
             {
                 DatatypeReading.MarkRead(ref read, 1);
-                lastUpdated = DatatypeReading.DateTime(ref reader, options);
+                lastUpdated = DatatypeReading.DateTime(ref reader);
             }
             else if (name.SequenceEqual("source"u8))
             {

@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Narrative"/> (EHR exports carry one on every resource).</summary>
-internal sealed class NarrativeReader : DatatypeReader<Narrative>
+internal static class NarrativeReader
 {
-    /// <inheritdoc/>
-    public override Narrative Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadNarrative(ref reader, options);
-
     /// <summary>Reads a Narrative object where the reader stands.</summary>
-    public static Narrative ReadNarrative(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Narrative ReadNarrative(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? status = null, div = null;

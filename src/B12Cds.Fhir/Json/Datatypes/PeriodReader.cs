@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Period"/>, its dates at the precision written.</summary>
-internal sealed class PeriodReader : DatatypeReader<Period>
+internal static class PeriodReader
 {
-    /// <inheritdoc/>
-    public override Period Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadPeriod(ref reader, options);
-
     /// <summary>Reads a Period object where the reader stands.</summary>
-    public static Period ReadPeriod(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Period ReadPeriod(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         FhirDateTime? start = null, end = null;
@@ -21,12 +18,12 @@ internal sealed class PeriodReader : DatatypeReader<Period>
             if (name.SequenceEqual("start"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                start = DatatypeReading.DateTime(ref reader, options);
+                start = DatatypeReading.DateTime(ref reader);
             }
             else if (name.SequenceEqual("end"u8))
             {
                 DatatypeReading.MarkRead(ref read, 1);
-                end = DatatypeReading.DateTime(ref reader, options);
+                end = DatatypeReading.DateTime(ref reader);
             }
             else
             {

@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Quantity"/>, its value exactly as written.</summary>
-internal sealed class QuantityReader : DatatypeReader<Quantity>
+internal static class QuantityReader
 {
-    /// <inheritdoc/>
-    public override Quantity Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadQuantity(ref reader, options);
-
     /// <summary>Reads a Quantity object where the reader stands.</summary>
-    public static Quantity ReadQuantity(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Quantity ReadQuantity(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         FhirDecimal? value = null;
@@ -22,7 +19,7 @@ internal sealed class QuantityReader : DatatypeReader<Quantity>
             if (name.SequenceEqual("value"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                value = DatatypeReading.Decimal(ref reader, options);
+                value = DatatypeReading.Decimal(ref reader);
             }
             else if (name.SequenceEqual("unit"u8))
             {

@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Range"/>.</summary>
-internal sealed class RangeReader : DatatypeReader<Model.Range>
+internal static class RangeReader
 {
-    /// <inheritdoc/>
-    public override Model.Range Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadRange(ref reader, options);
-
     /// <summary>Reads a Range object where the reader stands.</summary>
-    public static Model.Range ReadRange(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Model.Range ReadRange(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         Quantity? low = null, high = null;
@@ -21,12 +18,12 @@ internal sealed class RangeReader : DatatypeReader<Model.Range>
             if (name.SequenceEqual("low"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                low = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                low = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
             }
             else if (name.SequenceEqual("high"u8))
             {
                 DatatypeReading.MarkRead(ref read, 1);
-                high = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                high = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
             }
             else
             {

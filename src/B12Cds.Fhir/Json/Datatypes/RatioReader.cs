@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Ratio"/>.</summary>
-internal sealed class RatioReader : DatatypeReader<Ratio>
+internal static class RatioReader
 {
-    /// <inheritdoc/>
-    public override Ratio Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadRatio(ref reader, options);
-
     /// <summary>Reads a Ratio object where the reader stands.</summary>
-    public static Ratio ReadRatio(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Ratio ReadRatio(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         Quantity? numerator = null, denominator = null;
@@ -21,12 +18,12 @@ internal sealed class RatioReader : DatatypeReader<Ratio>
             if (name.SequenceEqual("numerator"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                numerator = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                numerator = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
             }
             else if (name.SequenceEqual("denominator"u8))
             {
                 DatatypeReading.MarkRead(ref read, 1);
-                denominator = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                denominator = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
             }
             else
             {

@@ -1,16 +1,13 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Reference"/>.</summary>
-internal sealed class ReferenceReader : DatatypeReader<Reference>
+internal static class ReferenceReader
 {
-    /// <inheritdoc/>
-    public override Reference Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadReference(ref reader, options);
-
     /// <summary>Reads a Reference object where the reader stands.</summary>
-    public static Reference ReadReference(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Reference ReadReference(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? reference = null, type = null, display = null;
@@ -37,7 +34,7 @@ internal sealed class ReferenceReader : DatatypeReader<Reference>
             else if (name.SequenceEqual("identifier"u8))
             {
                 DatatypeReading.MarkRead(ref read, 3);
-                identifier = DatatypeReading.Object(ref reader, options, IdentifierReader.ReadIdentifier);
+                identifier = DatatypeReading.Object(ref reader, IdentifierReader.ReadIdentifier);
             }
             else
             {

@@ -1,10 +1,10 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="Timing"/>.</summary>
-internal sealed class TimingReader : DatatypeReader<Timing>
+internal static class TimingReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -15,11 +15,8 @@ internal sealed class TimingReader : DatatypeReader<Timing>
         Code,
     }
 
-    /// <inheritdoc/>
-    public override Timing Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadTiming(ref reader, options);
-
     /// <summary>Reads a Timing object where the reader stands.</summary>
-    public static Timing ReadTiming(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Timing ReadTiming(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         List<FhirDateTime>? @event = null;
@@ -32,13 +29,13 @@ internal sealed class TimingReader : DatatypeReader<Timing>
             switch ((Element)index)
             {
                 case Element.Event:
-                    @event = DatatypeReading.DateTimes(ref reader, options);
+                    @event = DatatypeReading.DateTimes(ref reader);
                     break;
                 case Element.Repeat:
-                    repeat = DatatypeReading.Object(ref reader, options, TimingRepeatReader.ReadRepeat);
+                    repeat = DatatypeReading.Object(ref reader, TimingRepeatReader.ReadRepeat);
                     break;
                 case Element.Code:
-                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    code = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
             }
         }

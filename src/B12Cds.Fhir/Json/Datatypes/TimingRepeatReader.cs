@@ -1,10 +1,10 @@
-using System.Text.Json;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Datatypes;
 
 /// <summary>Reads a <see cref="TimingRepeat"/>.</summary>
-internal sealed class TimingRepeatReader : DatatypeReader<TimingRepeat>
+internal static class TimingRepeatReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -29,11 +29,8 @@ internal sealed class TimingRepeatReader : DatatypeReader<TimingRepeat>
         Offset,
     }
 
-    /// <inheritdoc/>
-    public override TimingRepeat Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadRepeat(ref reader, options);
-
     /// <summary>Reads a TimingRepeat object where the reader stands.</summary>
-    public static TimingRepeat ReadRepeat(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static TimingRepeat ReadRepeat(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         Quantity? boundsDuration = null;
@@ -60,13 +57,13 @@ internal sealed class TimingRepeatReader : DatatypeReader<TimingRepeat>
             switch ((Element)index)
             {
                 case Element.BoundsDuration:
-                    boundsDuration = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    boundsDuration = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.BoundsRange:
-                    boundsRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    boundsRange = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
                     break;
                 case Element.BoundsPeriod:
-                    boundsPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    boundsPeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
                 case Element.Count:
                     count = DatatypeReading.Integer(ref reader);

@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads an <see cref="AllergyIntoleranceReaction"/>.</summary>
-internal sealed class AllergyIntoleranceReactionReader : DatatypeReader<AllergyIntoleranceReaction>
+internal static class AllergyIntoleranceReactionReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -20,11 +20,8 @@ internal sealed class AllergyIntoleranceReactionReader : DatatypeReader<AllergyI
         Note,
     }
 
-    /// <inheritdoc/>
-    public override AllergyIntoleranceReaction Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadReaction(ref reader, options);
-
     /// <summary>Reads an AllergyIntoleranceReaction object where the reader stands.</summary>
-    public static AllergyIntoleranceReaction ReadReaction(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static AllergyIntoleranceReaction ReadReaction(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         CodeableConcept? substance = null;
@@ -41,25 +38,25 @@ internal sealed class AllergyIntoleranceReactionReader : DatatypeReader<AllergyI
             switch ((Element)index)
             {
                 case Element.Substance:
-                    substance = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    substance = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Manifestation:
-                    manifestation = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    manifestation = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Description:
                     description = DatatypeReading.String(ref reader);
                     break;
                 case Element.Onset:
-                    onset = DatatypeReading.DateTime(ref reader, options);
+                    onset = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.Severity:
                     severity = DatatypeReading.String(ref reader);
                     break;
                 case Element.ExposureRoute:
-                    exposureRoute = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    exposureRoute = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Note:
-                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    note = DatatypeReading.Objects(ref reader, AnnotationReader.ReadAnnotation);
                     break;
             }
         }

@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads an <see cref="AllergyIntolerance"/>.</summary>
-internal sealed class AllergyIntoleranceReader : DatatypeReader<AllergyIntolerance>
+internal static class AllergyIntoleranceReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
 
@@ -33,11 +33,8 @@ internal sealed class AllergyIntoleranceReader : DatatypeReader<AllergyIntoleran
         Reaction,
     }
 
-    /// <inheritdoc/>
-    public override AllergyIntolerance Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadAllergyIntolerance(ref reader, options);
-
     /// <summary>Reads an AllergyIntolerance object where the reader stands.</summary>
-    public static AllergyIntolerance ReadAllergyIntolerance(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static AllergyIntolerance ReadAllergyIntolerance(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -65,7 +62,7 @@ internal sealed class AllergyIntoleranceReader : DatatypeReader<AllergyIntoleran
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader))
             {
                 continue;
             }
@@ -73,13 +70,13 @@ internal sealed class AllergyIntoleranceReader : DatatypeReader<AllergyIntoleran
             switch ((Element)(index - ResourceElements.DomainResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Objects(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.ClinicalStatus:
-                    clinicalStatus = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    clinicalStatus = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.VerificationStatus:
-                    verificationStatus = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    verificationStatus = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Type:
                     type = DatatypeReading.String(ref reader);
@@ -91,46 +88,46 @@ internal sealed class AllergyIntoleranceReader : DatatypeReader<AllergyIntoleran
                     criticality = DatatypeReading.String(ref reader);
                     break;
                 case Element.Code:
-                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    code = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Patient:
-                    patient = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    patient = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Encounter:
-                    encounter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    encounter = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.OnsetDateTime:
-                    onsetDateTime = DatatypeReading.DateTime(ref reader, options);
+                    onsetDateTime = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.OnsetAge:
-                    onsetAge = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    onsetAge = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.OnsetPeriod:
-                    onsetPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    onsetPeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
                 case Element.OnsetRange:
-                    onsetRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    onsetRange = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
                     break;
                 case Element.OnsetString:
                     onsetString = DatatypeReading.String(ref reader);
                     break;
                 case Element.RecordedDate:
-                    recordedDate = DatatypeReading.DateTime(ref reader, options);
+                    recordedDate = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.Recorder:
-                    recorder = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    recorder = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Asserter:
-                    asserter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    asserter = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.LastOccurrence:
-                    lastOccurrence = DatatypeReading.DateTime(ref reader, options);
+                    lastOccurrence = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.Note:
-                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    note = DatatypeReading.Objects(ref reader, AnnotationReader.ReadAnnotation);
                     break;
                 case Element.Reaction:
-                    reaction = DatatypeReading.Objects(ref reader, options, AllergyIntoleranceReactionReader.ReadReaction);
+                    reaction = DatatypeReading.Objects(ref reader, AllergyIntoleranceReactionReader.ReadReaction);
                     break;
             }
         }

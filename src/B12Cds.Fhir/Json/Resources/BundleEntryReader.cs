@@ -1,17 +1,14 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
-/// <summary>Reads a <see cref="BundleEntry"/>, its resource by the options' resource converter.</summary>
-internal sealed class BundleEntryReader : DatatypeReader<BundleEntry>
+/// <summary>Reads a <see cref="BundleEntry"/>, its resource by <see cref="ResourceElements.ReadResource"/>.</summary>
+internal static class BundleEntryReader
 {
-    /// <inheritdoc/>
-    public override BundleEntry Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadEntry(ref reader, options);
-
     /// <summary>Reads an entry object where the reader stands.</summary>
-    public static BundleEntry ReadEntry(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static BundleEntry ReadEntry(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         List<BundleLink>? link = null;
@@ -32,27 +29,27 @@ internal sealed class BundleEntryReader : DatatypeReader<BundleEntry>
             else if (name.SequenceEqual("resource"u8))
             {
                 DatatypeReading.MarkRead(ref read, 1);
-                resource = DatatypeReading.Object(ref reader, options, ResourceElements.ReadResource);
+                resource = DatatypeReading.Object(ref reader, ResourceElements.ReadResource);
             }
             else if (name.SequenceEqual("search"u8))
             {
                 DatatypeReading.MarkRead(ref read, 2);
-                search = DatatypeReading.Object(ref reader, options, BundleEntrySearchReader.ReadSearch);
+                search = DatatypeReading.Object(ref reader, BundleEntrySearchReader.ReadSearch);
             }
             else if (name.SequenceEqual("request"u8))
             {
                 DatatypeReading.MarkRead(ref read, 3);
-                request = DatatypeReading.Object(ref reader, options, BundleEntryRequestReader.ReadRequest);
+                request = DatatypeReading.Object(ref reader, BundleEntryRequestReader.ReadRequest);
             }
             else if (name.SequenceEqual("response"u8))
             {
                 DatatypeReading.MarkRead(ref read, 4);
-                response = DatatypeReading.Object(ref reader, options, BundleEntryResponseReader.ReadResponse);
+                response = DatatypeReading.Object(ref reader, BundleEntryResponseReader.ReadResponse);
             }
             else if (name.SequenceEqual("link"u8))
             {
                 DatatypeReading.MarkRead(ref read, 5);
-                link = DatatypeReading.Objects(ref reader, options, BundleLinkReader.ReadLink);
+                link = DatatypeReading.Objects(ref reader, BundleLinkReader.ReadLink);
             }
             else
             {

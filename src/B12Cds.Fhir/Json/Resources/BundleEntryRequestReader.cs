@@ -1,17 +1,14 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="BundleEntryRequest"/>.</summary>
-internal sealed class BundleEntryRequestReader : DatatypeReader<BundleEntryRequest>
+internal static class BundleEntryRequestReader
 {
-    /// <inheritdoc/>
-    public override BundleEntryRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadRequest(ref reader, options);
-
     /// <summary>Reads an entry's request object where the reader stands.</summary>
-    public static BundleEntryRequest ReadRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static BundleEntryRequest ReadRequest(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? method = null, url = null, ifNoneMatch = null, ifModifiedSince = null, ifMatch = null, ifNoneExist = null;

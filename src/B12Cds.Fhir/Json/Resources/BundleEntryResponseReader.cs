@@ -1,17 +1,14 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
-/// <summary>Reads a <see cref="BundleEntryResponse"/>, its outcome by the options' resource converter.</summary>
-internal sealed class BundleEntryResponseReader : DatatypeReader<BundleEntryResponse>
+/// <summary>Reads a <see cref="BundleEntryResponse"/>, its outcome by <see cref="ResourceElements.ReadResource"/>.</summary>
+internal static class BundleEntryResponseReader
 {
-    /// <inheritdoc/>
-    public override BundleEntryResponse Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadResponse(ref reader, options);
-
     /// <summary>Reads an entry's response object where the reader stands.</summary>
-    public static BundleEntryResponse ReadResponse(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static BundleEntryResponse ReadResponse(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? status = null, location = null, etag = null;
@@ -39,12 +36,12 @@ internal sealed class BundleEntryResponseReader : DatatypeReader<BundleEntryResp
             else if (name.SequenceEqual("lastModified"u8))
             {
                 DatatypeReading.MarkRead(ref read, 3);
-                lastModified = DatatypeReading.DateTime(ref reader, options);
+                lastModified = DatatypeReading.DateTime(ref reader);
             }
             else if (name.SequenceEqual("outcome"u8))
             {
                 DatatypeReading.MarkRead(ref read, 4);
-                outcome = DatatypeReading.Object(ref reader, options, ResourceElements.ReadResource);
+                outcome = DatatypeReading.Object(ref reader, ResourceElements.ReadResource);
             }
             else
             {

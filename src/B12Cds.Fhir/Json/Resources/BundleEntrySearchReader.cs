@@ -1,17 +1,14 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="BundleEntrySearch"/>.</summary>
-internal sealed class BundleEntrySearchReader : DatatypeReader<BundleEntrySearch>
+internal static class BundleEntrySearchReader
 {
-    /// <inheritdoc/>
-    public override BundleEntrySearch Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadSearch(ref reader, options);
-
     /// <summary>Reads an entry's search object where the reader stands.</summary>
-    public static BundleEntrySearch ReadSearch(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static BundleEntrySearch ReadSearch(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? mode = null;

@@ -1,17 +1,14 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="BundleLink"/> (a Bundle's, or an entry's).</summary>
-internal sealed class BundleLinkReader : DatatypeReader<BundleLink>
+internal static class BundleLinkReader
 {
-    /// <inheritdoc/>
-    public override BundleLink Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadLink(ref reader, options);
-
     /// <summary>Reads a link object where the reader stands.</summary>
-    public static BundleLink ReadLink(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static BundleLink ReadLink(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? relation = null, url = null;

@@ -1,15 +1,14 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>
-/// Reads a <see cref="Bundle"/>. Each entry's resource is read by the options' resource converter, as the serializer
-/// would read it: one unreadable resource becomes an <see cref="InvalidResource"/> in place, and its offset is
-/// shifted to count from the Bundle's start afterwards, as for any resource read in place.
+/// Reads a <see cref="Bundle"/>. Each entry's resource is read by <see cref="ResourceElements.ReadResource"/>, and its
+/// offset is shifted to count from the Bundle's start afterwards, as for any resource that holds others.
 /// </summary>
-internal sealed class BundleReader : DatatypeReader<Bundle>
+internal static class BundleReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.ResourceNames);
 
@@ -23,11 +22,8 @@ internal sealed class BundleReader : DatatypeReader<Bundle>
         Entry,
     }
 
-    /// <inheritdoc/>
-    public override Bundle Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadBundle(ref reader, options);
-
     /// <summary>Reads a Bundle object where the reader stands.</summary>
-    public static Bundle ReadBundle(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Bundle ReadBundle(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -41,7 +37,7 @@ internal sealed class BundleReader : DatatypeReader<Bundle>
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.ResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.ResourceCount, ref reader))
             {
                 continue;
             }
@@ -49,22 +45,22 @@ internal sealed class BundleReader : DatatypeReader<Bundle>
             switch ((Element)(index - ResourceElements.ResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Object(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Object(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.Type:
                     type = DatatypeReading.String(ref reader);
                     break;
                 case Element.Timestamp:
-                    timestamp = DatatypeReading.DateTime(ref reader, options);
+                    timestamp = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.Total:
                     total = DatatypeReading.Integer(ref reader);
                     break;
                 case Element.Link:
-                    link = DatatypeReading.Objects(ref reader, options, BundleLinkReader.ReadLink);
+                    link = DatatypeReading.Objects(ref reader, BundleLinkReader.ReadLink);
                     break;
                 case Element.Entry:
-                    entry = DatatypeReading.Objects(ref reader, options, BundleEntryReader.ReadEntry);
+                    entry = DatatypeReading.Objects(ref reader, BundleEntryReader.ReadEntry);
                     break;
             }
         }

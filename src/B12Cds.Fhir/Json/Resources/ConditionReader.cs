@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="Condition"/>.</summary>
-internal sealed class ConditionReader : DatatypeReader<Condition>
+internal static class ConditionReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
 
@@ -36,11 +36,8 @@ internal sealed class ConditionReader : DatatypeReader<Condition>
         Note,
     }
 
-    /// <inheritdoc/>
-    public override Condition Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadCondition(ref reader, options);
-
     /// <summary>Reads a Condition object where the reader stands.</summary>
-    public static Condition ReadCondition(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Condition ReadCondition(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -71,7 +68,7 @@ internal sealed class ConditionReader : DatatypeReader<Condition>
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader))
             {
                 continue;
             }
@@ -79,73 +76,73 @@ internal sealed class ConditionReader : DatatypeReader<Condition>
             switch ((Element)(index - ResourceElements.DomainResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Objects(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.ClinicalStatus:
-                    clinicalStatus = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    clinicalStatus = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.VerificationStatus:
-                    verificationStatus = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    verificationStatus = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Category:
-                    category = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    category = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Severity:
-                    severity = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    severity = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Code:
-                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    code = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.BodySite:
-                    bodySite = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    bodySite = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Subject:
-                    subject = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    subject = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Encounter:
-                    encounter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    encounter = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.OnsetDateTime:
-                    onsetDateTime = DatatypeReading.DateTime(ref reader, options);
+                    onsetDateTime = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.OnsetAge:
-                    onsetAge = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    onsetAge = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.OnsetPeriod:
-                    onsetPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    onsetPeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
                 case Element.OnsetRange:
-                    onsetRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    onsetRange = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
                     break;
                 case Element.OnsetString:
                     onsetString = DatatypeReading.String(ref reader);
                     break;
                 case Element.AbatementDateTime:
-                    abatementDateTime = DatatypeReading.DateTime(ref reader, options);
+                    abatementDateTime = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.AbatementAge:
-                    abatementAge = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    abatementAge = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.AbatementPeriod:
-                    abatementPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    abatementPeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
                 case Element.AbatementRange:
-                    abatementRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    abatementRange = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
                     break;
                 case Element.AbatementString:
                     abatementString = DatatypeReading.String(ref reader);
                     break;
                 case Element.RecordedDate:
-                    recordedDate = DatatypeReading.DateTime(ref reader, options);
+                    recordedDate = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.Recorder:
-                    recorder = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    recorder = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Asserter:
-                    asserter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    asserter = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Note:
-                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    note = DatatypeReading.Objects(ref reader, AnnotationReader.ReadAnnotation);
                     break;
             }
         }

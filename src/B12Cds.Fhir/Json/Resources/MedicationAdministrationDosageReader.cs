@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="MedicationAdministrationDosage"/>.</summary>
-internal sealed class MedicationAdministrationDosageReader : DatatypeReader<MedicationAdministrationDosage>
+internal static class MedicationAdministrationDosageReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -20,11 +20,8 @@ internal sealed class MedicationAdministrationDosageReader : DatatypeReader<Medi
         RateQuantity,
     }
 
-    /// <inheritdoc/>
-    public override MedicationAdministrationDosage Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDosage(ref reader, options);
-
     /// <summary>Reads a MedicationAdministrationDosage object where the reader stands.</summary>
-    public static MedicationAdministrationDosage ReadDosage(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static MedicationAdministrationDosage ReadDosage(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         string? text = null;
@@ -44,22 +41,22 @@ internal sealed class MedicationAdministrationDosageReader : DatatypeReader<Medi
                     text = DatatypeReading.String(ref reader);
                     break;
                 case Element.Site:
-                    site = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    site = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Route:
-                    route = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    route = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Method:
-                    method = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    method = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Dose:
-                    dose = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    dose = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.RateRatio:
-                    rateRatio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    rateRatio = DatatypeReading.Object(ref reader, RatioReader.ReadRatio);
                     break;
                 case Element.RateQuantity:
-                    rateQuantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    rateQuantity = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
             }
         }

@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="MedicationAdministration"/>.</summary>
-internal sealed class MedicationAdministrationReader : DatatypeReader<MedicationAdministration>
+internal static class MedicationAdministrationReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
 
@@ -31,11 +31,8 @@ internal sealed class MedicationAdministrationReader : DatatypeReader<Medication
         Dosage,
     }
 
-    /// <inheritdoc/>
-    public override MedicationAdministration Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMedicationAdministration(ref reader, options);
-
     /// <summary>Reads a MedicationAdministration object where the reader stands.</summary>
-    public static MedicationAdministration ReadMedicationAdministration(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static MedicationAdministration ReadMedicationAdministration(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -61,7 +58,7 @@ internal sealed class MedicationAdministrationReader : DatatypeReader<Medication
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader))
             {
                 continue;
             }
@@ -69,58 +66,58 @@ internal sealed class MedicationAdministrationReader : DatatypeReader<Medication
             switch ((Element)(index - ResourceElements.DomainResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Objects(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.Instantiates:
                     instantiates = DatatypeReading.Strings(ref reader);
                     break;
                 case Element.PartOf:
-                    partOf = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    partOf = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Status:
                     status = DatatypeReading.String(ref reader);
                     break;
                 case Element.StatusReason:
-                    statusReason = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    statusReason = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Category:
-                    category = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    category = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.MedicationCodeableConcept:
-                    medicationCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    medicationCodeableConcept = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.MedicationReference:
-                    medicationReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    medicationReference = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Subject:
-                    subject = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    subject = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Context:
-                    context = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    context = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.SupportingInformation:
-                    supportingInformation = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    supportingInformation = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.EffectiveDateTime:
-                    effectiveDateTime = DatatypeReading.DateTime(ref reader, options);
+                    effectiveDateTime = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.EffectivePeriod:
-                    effectivePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    effectivePeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
                 case Element.ReasonCode:
-                    reasonCode = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    reasonCode = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.ReasonReference:
-                    reasonReference = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    reasonReference = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Request:
-                    request = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    request = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Note:
-                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    note = DatatypeReading.Objects(ref reader, AnnotationReader.ReadAnnotation);
                     break;
                 case Element.Dosage:
-                    dosage = DatatypeReading.Object(ref reader, options, MedicationAdministrationDosageReader.ReadDosage);
+                    dosage = DatatypeReading.Object(ref reader, MedicationAdministrationDosageReader.ReadDosage);
                     break;
             }
         }

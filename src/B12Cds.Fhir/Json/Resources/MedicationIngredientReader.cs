@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="MedicationIngredient"/>.</summary>
-internal sealed class MedicationIngredientReader : DatatypeReader<MedicationIngredient>
+internal static class MedicationIngredientReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -17,11 +17,8 @@ internal sealed class MedicationIngredientReader : DatatypeReader<MedicationIngr
         Strength,
     }
 
-    /// <inheritdoc/>
-    public override MedicationIngredient Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadIngredient(ref reader, options);
-
     /// <summary>Reads a MedicationIngredient object where the reader stands.</summary>
-    public static MedicationIngredient ReadIngredient(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static MedicationIngredient ReadIngredient(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         CodeableConcept? itemCodeableConcept = null;
@@ -35,16 +32,16 @@ internal sealed class MedicationIngredientReader : DatatypeReader<MedicationIngr
             switch ((Element)index)
             {
                 case Element.ItemCodeableConcept:
-                    itemCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    itemCodeableConcept = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.ItemReference:
-                    itemReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    itemReference = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.IsActive:
                     isActive = DatatypeReading.Boolean(ref reader);
                     break;
                 case Element.Strength:
-                    strength = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    strength = DatatypeReading.Object(ref reader, RatioReader.ReadRatio);
                     break;
             }
         }

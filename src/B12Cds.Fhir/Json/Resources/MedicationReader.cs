@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="Medication"/> (contained in, or listed beside, the requests that name it).</summary>
-internal sealed class MedicationReader : DatatypeReader<Medication>
+internal static class MedicationReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
 
@@ -20,11 +20,8 @@ internal sealed class MedicationReader : DatatypeReader<Medication>
         Ingredient,
     }
 
-    /// <inheritdoc/>
-    public override Medication Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMedication(ref reader, options);
-
     /// <summary>Reads a Medication object where the reader stands.</summary>
-    public static Medication ReadMedication(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Medication ReadMedication(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -39,7 +36,7 @@ internal sealed class MedicationReader : DatatypeReader<Medication>
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader))
             {
                 continue;
             }
@@ -47,25 +44,25 @@ internal sealed class MedicationReader : DatatypeReader<Medication>
             switch ((Element)(index - ResourceElements.DomainResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Objects(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.Code:
-                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    code = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Status:
                     status = DatatypeReading.String(ref reader);
                     break;
                 case Element.Manufacturer:
-                    manufacturer = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    manufacturer = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Form:
-                    form = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    form = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Amount:
-                    amount = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                    amount = DatatypeReading.Object(ref reader, RatioReader.ReadRatio);
                     break;
                 case Element.Ingredient:
-                    ingredient = DatatypeReading.Objects(ref reader, options, MedicationIngredientReader.ReadIngredient);
+                    ingredient = DatatypeReading.Objects(ref reader, MedicationIngredientReader.ReadIngredient);
                     break;
             }
         }

@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="MedicationRequestDispenseRequest"/>.</summary>
-internal sealed class MedicationRequestDispenseRequestReader : DatatypeReader<MedicationRequestDispenseRequest>
+internal static class MedicationRequestDispenseRequestReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -17,11 +17,8 @@ internal sealed class MedicationRequestDispenseRequestReader : DatatypeReader<Me
         ExpectedSupplyDuration,
     }
 
-    /// <inheritdoc/>
-    public override MedicationRequestDispenseRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadDispenseRequest(ref reader, options);
-
     /// <summary>Reads a MedicationRequestDispenseRequest object where the reader stands.</summary>
-    public static MedicationRequestDispenseRequest ReadDispenseRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static MedicationRequestDispenseRequest ReadDispenseRequest(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         Period? validityPeriod = null;
@@ -35,16 +32,16 @@ internal sealed class MedicationRequestDispenseRequestReader : DatatypeReader<Me
             switch ((Element)index)
             {
                 case Element.ValidityPeriod:
-                    validityPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    validityPeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
                 case Element.NumberOfRepeatsAllowed:
                     numberOfRepeatsAllowed = DatatypeReading.Integer(ref reader);
                     break;
                 case Element.Quantity:
-                    quantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    quantity = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.ExpectedSupplyDuration:
-                    expectedSupplyDuration = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    expectedSupplyDuration = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
             }
         }

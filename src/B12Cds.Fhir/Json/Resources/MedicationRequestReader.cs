@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="MedicationRequest"/>.</summary>
-internal sealed class MedicationRequestReader : DatatypeReader<MedicationRequest>
+internal static class MedicationRequestReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
 
@@ -39,11 +39,8 @@ internal sealed class MedicationRequestReader : DatatypeReader<MedicationRequest
         PriorPrescription,
     }
 
-    /// <inheritdoc/>
-    public override MedicationRequest Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadMedicationRequest(ref reader, options);
-
     /// <summary>Reads a MedicationRequest object where the reader stands.</summary>
-    public static MedicationRequest ReadMedicationRequest(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static MedicationRequest ReadMedicationRequest(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -77,7 +74,7 @@ internal sealed class MedicationRequestReader : DatatypeReader<MedicationRequest
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader))
             {
                 continue;
             }
@@ -85,19 +82,19 @@ internal sealed class MedicationRequestReader : DatatypeReader<MedicationRequest
             switch ((Element)(index - ResourceElements.DomainResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Objects(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.Status:
                     status = DatatypeReading.String(ref reader);
                     break;
                 case Element.StatusReason:
-                    statusReason = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    statusReason = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Intent:
                     intent = DatatypeReading.String(ref reader);
                     break;
                 case Element.Category:
-                    category = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    category = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Priority:
                     priority = DatatypeReading.String(ref reader);
@@ -109,58 +106,58 @@ internal sealed class MedicationRequestReader : DatatypeReader<MedicationRequest
                     reportedBoolean = DatatypeReading.Boolean(ref reader);
                     break;
                 case Element.ReportedReference:
-                    reportedReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    reportedReference = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.MedicationCodeableConcept:
-                    medicationCodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    medicationCodeableConcept = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.MedicationReference:
-                    medicationReference = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    medicationReference = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Subject:
-                    subject = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    subject = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Encounter:
-                    encounter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    encounter = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.SupportingInformation:
-                    supportingInformation = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    supportingInformation = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.AuthoredOn:
-                    authoredOn = DatatypeReading.DateTime(ref reader, options);
+                    authoredOn = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.Requester:
-                    requester = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    requester = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.ReasonCode:
-                    reasonCode = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    reasonCode = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.ReasonReference:
-                    reasonReference = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    reasonReference = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.InstantiatesCanonical:
                     instantiatesCanonical = DatatypeReading.Strings(ref reader);
                     break;
                 case Element.BasedOn:
-                    basedOn = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    basedOn = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.GroupIdentifier:
-                    groupIdentifier = DatatypeReading.Object(ref reader, options, IdentifierReader.ReadIdentifier);
+                    groupIdentifier = DatatypeReading.Object(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.CourseOfTherapyType:
-                    courseOfTherapyType = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    courseOfTherapyType = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Note:
-                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    note = DatatypeReading.Objects(ref reader, AnnotationReader.ReadAnnotation);
                     break;
                 case Element.DosageInstruction:
-                    dosageInstruction = DatatypeReading.Objects(ref reader, options, DosageReader.ReadDosage);
+                    dosageInstruction = DatatypeReading.Objects(ref reader, DosageReader.ReadDosage);
                     break;
                 case Element.DispenseRequest:
-                    dispenseRequest = DatatypeReading.Object(ref reader, options, MedicationRequestDispenseRequestReader.ReadDispenseRequest);
+                    dispenseRequest = DatatypeReading.Object(ref reader, MedicationRequestDispenseRequestReader.ReadDispenseRequest);
                     break;
                 case Element.PriorPrescription:
-                    priorPrescription = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    priorPrescription = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
             }
         }

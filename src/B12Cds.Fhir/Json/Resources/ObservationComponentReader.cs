@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads an <see cref="ObservationComponent"/> (one part of a panel).</summary>
-internal sealed class ObservationComponentReader : DatatypeReader<ObservationComponent>
+internal static class ObservationComponentReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>();
 
@@ -27,11 +27,8 @@ internal sealed class ObservationComponentReader : DatatypeReader<ObservationCom
         ReferenceRange,
     }
 
-    /// <inheritdoc/>
-    public override ObservationComponent Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadComponent(ref reader, options);
-
     /// <summary>Reads a component object where the reader stands.</summary>
-    public static ObservationComponent ReadComponent(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ObservationComponent ReadComponent(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         CodeableConcept? code = null, dataAbsentReason = null;
@@ -42,7 +39,7 @@ internal sealed class ObservationComponentReader : DatatypeReader<ObservationCom
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (value.TryRead(index - (int)Element.ValueQuantity, ref reader, options))
+            if (value.TryRead(index - (int)Element.ValueQuantity, ref reader))
             {
                 continue;
             }
@@ -50,16 +47,16 @@ internal sealed class ObservationComponentReader : DatatypeReader<ObservationCom
             switch ((Element)index)
             {
                 case Element.Code:
-                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    code = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.DataAbsentReason:
-                    dataAbsentReason = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    dataAbsentReason = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Interpretation:
-                    interpretation = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    interpretation = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.ReferenceRange:
-                    referenceRange = DatatypeReading.Objects(ref reader, options, ObservationReferenceRangeReader.ReadReferenceRange);
+                    referenceRange = DatatypeReading.Objects(ref reader, ObservationReferenceRangeReader.ReadReferenceRange);
                     break;
             }
         }

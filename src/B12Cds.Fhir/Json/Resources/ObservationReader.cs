@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads an <see cref="Observation"/> (most of a patient bundle's resources are).</summary>
-internal sealed class ObservationReader : DatatypeReader<Observation>
+internal static class ObservationReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
 
@@ -45,11 +45,8 @@ internal sealed class ObservationReader : DatatypeReader<Observation>
         Component,
     }
 
-    /// <inheritdoc/>
-    public override Observation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadObservation(ref reader, options);
-
     /// <summary>Reads an Observation object where the reader stands.</summary>
-    public static Observation ReadObservation(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Observation ReadObservation(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -69,8 +66,8 @@ internal sealed class ObservationReader : DatatypeReader<Observation>
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options)
-                || value.TryRead(index - ResourceElements.DomainResourceCount - (int)Element.ValueQuantity, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader)
+                || value.TryRead(index - ResourceElements.DomainResourceCount - (int)Element.ValueQuantity, ref reader))
             {
                 continue;
             }
@@ -78,70 +75,70 @@ internal sealed class ObservationReader : DatatypeReader<Observation>
             switch ((Element)(index - ResourceElements.DomainResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Objects(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.BasedOn:
-                    basedOn = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    basedOn = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Status:
                     status = DatatypeReading.String(ref reader);
                     break;
                 case Element.Category:
-                    category = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    category = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Code:
-                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    code = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Subject:
-                    subject = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    subject = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Encounter:
-                    encounter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    encounter = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.EffectiveDateTime:
-                    effectiveDateTime = DatatypeReading.DateTime(ref reader, options);
+                    effectiveDateTime = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.EffectivePeriod:
-                    effectivePeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    effectivePeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
                 case Element.EffectiveInstant:
-                    effectiveInstant = DatatypeReading.DateTime(ref reader, options);
+                    effectiveInstant = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.Issued:
-                    issued = DatatypeReading.DateTime(ref reader, options);
+                    issued = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.Performer:
-                    performer = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    performer = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.DataAbsentReason:
-                    dataAbsentReason = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    dataAbsentReason = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Interpretation:
-                    interpretation = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    interpretation = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Note:
-                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    note = DatatypeReading.Objects(ref reader, AnnotationReader.ReadAnnotation);
                     break;
                 case Element.BodySite:
-                    bodySite = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    bodySite = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Method:
-                    method = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    method = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Specimen:
-                    specimen = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    specimen = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.ReferenceRange:
-                    referenceRange = DatatypeReading.Objects(ref reader, options, ObservationReferenceRangeReader.ReadReferenceRange);
+                    referenceRange = DatatypeReading.Objects(ref reader, ObservationReferenceRangeReader.ReadReferenceRange);
                     break;
                 case Element.HasMember:
-                    hasMember = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    hasMember = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.DerivedFrom:
-                    derivedFrom = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    derivedFrom = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Component:
-                    component = DatatypeReading.Objects(ref reader, options, ObservationComponentReader.ReadComponent);
+                    component = DatatypeReading.Objects(ref reader, ObservationComponentReader.ReadComponent);
                     break;
             }
         }

@@ -1,17 +1,14 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads an <see cref="ObservationReferenceRange"/> (<c>Observation.referenceRange</c>, and a component's).</summary>
-internal sealed class ObservationReferenceRangeReader : DatatypeReader<ObservationReferenceRange>
+internal static class ObservationReferenceRangeReader
 {
-    /// <inheritdoc/>
-    public override ObservationReferenceRange Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadReferenceRange(ref reader, options);
-
     /// <summary>Reads a reference range object where the reader stands.</summary>
-    public static ObservationReferenceRange ReadReferenceRange(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static ObservationReferenceRange ReadReferenceRange(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         Quantity? low = null, high = null;
@@ -26,12 +23,12 @@ internal sealed class ObservationReferenceRangeReader : DatatypeReader<Observati
             if (name.SequenceEqual("low"u8))
             {
                 DatatypeReading.MarkRead(ref read, 0);
-                low = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                low = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
             }
             else if (name.SequenceEqual("high"u8))
             {
                 DatatypeReading.MarkRead(ref read, 1);
-                high = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                high = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
             }
             else if (name.SequenceEqual("text"u8))
             {
@@ -41,17 +38,17 @@ internal sealed class ObservationReferenceRangeReader : DatatypeReader<Observati
             else if (name.SequenceEqual("type"u8))
             {
                 DatatypeReading.MarkRead(ref read, 3);
-                type = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                type = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
             }
             else if (name.SequenceEqual("appliesTo"u8))
             {
                 DatatypeReading.MarkRead(ref read, 4);
-                appliesTo = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                appliesTo = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
             }
             else if (name.SequenceEqual("age"u8))
             {
                 DatatypeReading.MarkRead(ref read, 5);
-                age = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                age = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
             }
             else
             {

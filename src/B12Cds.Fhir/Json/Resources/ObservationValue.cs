@@ -1,5 +1,5 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
@@ -23,15 +23,15 @@ internal struct ObservationValue
     public Period? Period;
 
     /// <summary>Reads choice number <paramref name="choice"/> (0 for <c>valueQuantity</c>); false when it is not a value choice.</summary>
-    public bool TryRead(int choice, ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public bool TryRead(int choice, ref FhirJsonReader reader)
     {
         switch (choice)
         {
             case 0:
-                Quantity = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                Quantity = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                 return true;
             case 1:
-                CodeableConcept = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                CodeableConcept = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                 return true;
             case 2:
                 String = DatatypeReading.String(ref reader);
@@ -43,19 +43,19 @@ internal struct ObservationValue
                 Integer = DatatypeReading.Integer(ref reader);
                 return true;
             case 5:
-                Range = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                Range = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
                 return true;
             case 6:
-                Ratio = DatatypeReading.Object(ref reader, options, RatioReader.ReadRatio);
+                Ratio = DatatypeReading.Object(ref reader, RatioReader.ReadRatio);
                 return true;
             case 7:
                 Time = DatatypeReading.String(ref reader);
                 return true;
             case 8:
-                DateTime = DatatypeReading.DateTime(ref reader, options);
+                DateTime = DatatypeReading.DateTime(ref reader);
                 return true;
             case 9:
-                Period = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                Period = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                 return true;
             default:
                 return false;

@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="Patient"/>.</summary>
-internal sealed class PatientReader : DatatypeReader<Patient>
+internal static class PatientReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
 
@@ -21,11 +21,8 @@ internal sealed class PatientReader : DatatypeReader<Patient>
         ManagingOrganization,
     }
 
-    /// <inheritdoc/>
-    public override Patient Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadPatient(ref reader, options);
-
     /// <summary>Reads a Patient object where the reader stands.</summary>
-    public static Patient ReadPatient(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Patient ReadPatient(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -41,7 +38,7 @@ internal sealed class PatientReader : DatatypeReader<Patient>
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader))
             {
                 continue;
             }
@@ -49,28 +46,28 @@ internal sealed class PatientReader : DatatypeReader<Patient>
             switch ((Element)(index - ResourceElements.DomainResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Objects(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.Active:
                     active = DatatypeReading.Boolean(ref reader);
                     break;
                 case Element.Name:
-                    humanNames = DatatypeReading.Objects(ref reader, options, HumanNameReader.ReadHumanName);
+                    humanNames = DatatypeReading.Objects(ref reader, HumanNameReader.ReadHumanName);
                     break;
                 case Element.Gender:
                     gender = DatatypeReading.String(ref reader);
                     break;
                 case Element.BirthDate:
-                    birthDate = DatatypeReading.DateTime(ref reader, options);
+                    birthDate = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.DeceasedBoolean:
                     deceasedBoolean = DatatypeReading.Boolean(ref reader);
                     break;
                 case Element.DeceasedDateTime:
-                    deceasedDateTime = DatatypeReading.DateTime(ref reader, options);
+                    deceasedDateTime = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.ManagingOrganization:
-                    managingOrganization = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    managingOrganization = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
             }
         }

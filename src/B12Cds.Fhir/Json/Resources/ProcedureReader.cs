@@ -1,11 +1,11 @@
-using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
 
 /// <summary>Reads a <see cref="Procedure"/>.</summary>
-internal sealed class ProcedureReader : DatatypeReader<Procedure>
+internal static class ProcedureReader
 {
     private static readonly ElementTable Elements = ElementTable.Of<Element>(ResourceElements.DomainResourceNames);
 
@@ -30,11 +30,8 @@ internal sealed class ProcedureReader : DatatypeReader<Procedure>
         Note,
     }
 
-    /// <inheritdoc/>
-    public override Procedure Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => ReadProcedure(ref reader, options);
-
     /// <summary>Reads a Procedure object where the reader stands.</summary>
-    public static Procedure ReadProcedure(ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public static Procedure ReadProcedure(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
@@ -59,7 +56,7 @@ internal sealed class ProcedureReader : DatatypeReader<Procedure>
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))
         {
-            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader, options))
+            if (common.TryRead(index, ResourceElements.DomainResourceCount, ref reader))
             {
                 continue;
             }
@@ -67,55 +64,55 @@ internal sealed class ProcedureReader : DatatypeReader<Procedure>
             switch ((Element)(index - ResourceElements.DomainResourceCount))
             {
                 case Element.Identifier:
-                    identifier = DatatypeReading.Objects(ref reader, options, IdentifierReader.ReadIdentifier);
+                    identifier = DatatypeReading.Objects(ref reader, IdentifierReader.ReadIdentifier);
                     break;
                 case Element.Status:
                     status = DatatypeReading.String(ref reader);
                     break;
                 case Element.StatusReason:
-                    statusReason = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    statusReason = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Category:
-                    category = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    category = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Code:
-                    code = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    code = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Subject:
-                    subject = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    subject = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.Encounter:
-                    encounter = DatatypeReading.Object(ref reader, options, ReferenceReader.ReadReference);
+                    encounter = DatatypeReading.Object(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.PerformedDateTime:
-                    performedDateTime = DatatypeReading.DateTime(ref reader, options);
+                    performedDateTime = DatatypeReading.DateTime(ref reader);
                     break;
                 case Element.PerformedPeriod:
-                    performedPeriod = DatatypeReading.Object(ref reader, options, PeriodReader.ReadPeriod);
+                    performedPeriod = DatatypeReading.Object(ref reader, PeriodReader.ReadPeriod);
                     break;
                 case Element.PerformedString:
                     performedString = DatatypeReading.String(ref reader);
                     break;
                 case Element.PerformedAge:
-                    performedAge = DatatypeReading.Object(ref reader, options, QuantityReader.ReadQuantity);
+                    performedAge = DatatypeReading.Object(ref reader, QuantityReader.ReadQuantity);
                     break;
                 case Element.PerformedRange:
-                    performedRange = DatatypeReading.Object(ref reader, options, RangeReader.ReadRange);
+                    performedRange = DatatypeReading.Object(ref reader, RangeReader.ReadRange);
                     break;
                 case Element.ReasonCode:
-                    reasonCode = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    reasonCode = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.ReasonReference:
-                    reasonReference = DatatypeReading.Objects(ref reader, options, ReferenceReader.ReadReference);
+                    reasonReference = DatatypeReading.Objects(ref reader, ReferenceReader.ReadReference);
                     break;
                 case Element.BodySite:
-                    bodySite = DatatypeReading.Objects(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    bodySite = DatatypeReading.Objects(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Outcome:
-                    outcome = DatatypeReading.Object(ref reader, options, CodeableConceptReader.ReadCodeableConcept);
+                    outcome = DatatypeReading.Object(ref reader, CodeableConceptReader.ReadCodeableConcept);
                     break;
                 case Element.Note:
-                    note = DatatypeReading.Objects(ref reader, options, AnnotationReader.ReadAnnotation);
+                    note = DatatypeReading.Objects(ref reader, AnnotationReader.ReadAnnotation);
                     break;
             }
         }

@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using B12Cds.Fhir.Json.Datatypes;
+using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
 
 namespace B12Cds.Fhir.Json.Resources;
@@ -40,8 +39,7 @@ internal struct ResourceElements
     /// <param name="index">The element's index in the resource's table.</param>
     /// <param name="inherited">How many of these the table starts with: <see cref="ResourceCount"/> or <see cref="DomainResourceCount"/>.</param>
     /// <param name="reader">The reader, on the element's name.</param>
-    /// <param name="options">The options.</param>
-    public bool TryRead(int index, int inherited, ref Utf8JsonReader reader, JsonSerializerOptions options)
+    public bool TryRead(int index, int inherited, ref FhirJsonReader reader)
     {
         if (index >= inherited)
         {
@@ -51,7 +49,7 @@ internal struct ResourceElements
         switch (index)
         {
             case 0:
-                // resourceType: the resource's converter has read it already (it chose this reader).
+                // resourceType: read already (it chose this reader).
                 reader.Read();
                 reader.Skip();
                 return true;
@@ -59,7 +57,7 @@ internal struct ResourceElements
                 Id = DatatypeReading.String(ref reader);
                 return true;
             case 2:
-                Meta = DatatypeReading.Object(ref reader, options, MetaReader.ReadMeta);
+                Meta = DatatypeReading.Object(ref reader, MetaReader.ReadMeta);
                 return true;
             case 3:
                 ImplicitRules = DatatypeReading.String(ref reader);
@@ -68,28 +66,22 @@ internal struct ResourceElements
                 Language = DatatypeReading.String(ref reader);
                 return true;
             case 5:
-                Text = DatatypeReading.Object(ref reader, options, NarrativeReader.ReadNarrative);
+                Text = DatatypeReading.Object(ref reader, NarrativeReader.ReadNarrative);
                 return true;
             case 6:
-                Contained = DatatypeReading.Objects(ref reader, options, ReadResource);
+                Contained = DatatypeReading.Objects(ref reader, ReadResource);
                 return true;
             case 7:
-                Extension = DatatypeReading.Objects(ref reader, options, ExtensionReader.ReadExtension);
+                Extension = DatatypeReading.Objects(ref reader, ExtensionReader.ReadExtension);
                 return true;
             case 8:
-                ModifierExtension = DatatypeReading.Objects(ref reader, options, ExtensionReader.ReadExtension);
+                ModifierExtension = DatatypeReading.Objects(ref reader, ExtensionReader.ReadExtension);
                 return true;
             default:
                 return false;
         }
     }
 
-    /// <summary>
-    /// Reads a nested resource (contained, a Bundle entry's, a response's outcome) with the options' resource
-    /// converter, as the serializer would: it chooses the type, and an unreadable resource becomes an
-    /// <see cref="InvalidResource"/> there without failing this one.
-    /// </summary>
-    public static Resource ReadResource(ref Utf8JsonReader reader, JsonSerializerOptions options) =>
-        ((JsonConverter<Resource>)options.GetTypeInfo(typeof(Resource)).Converter).Read(ref reader, typeof(Resource), options)
-        ?? throw new JsonException("a nested resource read as null");
+    /// <summary>Reads a nested resource (contained, a Bundle entry's, a response's outcome), choosing its reader by its type.</summary>
+    public static Resource ReadResource(ref FhirJsonReader reader) => DocumentReading.ReadResource(ref reader);
 }
