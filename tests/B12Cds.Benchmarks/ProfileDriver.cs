@@ -17,6 +17,7 @@ internal static class ProfileDriver
         var facts = 0;
         const int Batch = 10;
         var perOp = new List<double>();
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         for (var i = 0; i < iterations; i += Batch)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
@@ -36,8 +37,9 @@ internal static class ProfileDriver
             perOp.Add(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMicroseconds / Batch);
         }
 
+        var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / iterations;
         perOp.Sort();
-        Console.WriteLine($"{input} {operation} x{iterations} ({bundle.Length:N0} bytes): min {perOp[0]:F1} µs, median {perOp[perOp.Count / 2]:F1} µs per operation [{facts}]");
+        Console.WriteLine($"{input} {operation} x{iterations} ({bundle.Length:N0} bytes): min {perOp[0]:F1} µs, median {perOp[perOp.Count / 2]:F1} µs per operation, {allocated:N0} bytes allocated [{facts}]");
         return 0;
     }
 

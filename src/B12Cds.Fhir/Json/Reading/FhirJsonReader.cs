@@ -250,9 +250,27 @@ internal ref struct FhirJsonReader
 
     private static JsonException Malformed(int position, string problem) => new($"Malformed JSON at byte {position}: {problem}.");
 
+    /// <summary>Skips whitespace: none, or the one space after a colon, without a call; indentation in <see cref="SkipWhitespaceRun"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int SkipWhitespace(int position) =>
-        (uint)position < (uint)_json.Length && _json[position] > (byte)' ' ? position : SkipWhitespaceRun(_json, position);
+    private readonly int SkipWhitespace(int position)
+    {
+        var json = _json;
+        if ((uint)position < (uint)json.Length)
+        {
+            var next = json[position];
+            if (next > (byte)' ')
+            {
+                return position;
+            }
+
+            if (next == (byte)' ' && (uint)(position + 1) < (uint)json.Length && json[position + 1] > (byte)' ')
+            {
+                return position + 1;
+            }
+        }
+
+        return SkipWhitespaceRun(json, position);
+    }
 
     /// <summary>Skips spaces, tabs and line breaks from <paramref name="position"/>, 16 bytes at a time where 16 remain.</summary>
     private static int SkipWhitespaceRun(ReadOnlySpan<byte> json, int position)
@@ -463,6 +481,7 @@ internal ref struct FhirJsonReader
     private void ReadValue(byte next, int position)
     {
         _tokenStart = position;
+        _escaped = false;
         switch (next)
         {
             case (byte)'"':
@@ -512,6 +531,7 @@ internal ref struct FhirJsonReader
 
     private void EndContainer(int position, JsonTokenType token)
     {
+        _escaped = false;
         _depth--;
         _tokenStart = position;
         _valueStart = position;
