@@ -10,7 +10,7 @@ internal static class CodeableConceptReader
     public static CodeableConcept ReadCodeableConcept(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
-        List<Coding>? coding = null;
+        Coding[]? coding = null;
         string? text = null;
         var read = 0;
         List<string>? skipped = null;

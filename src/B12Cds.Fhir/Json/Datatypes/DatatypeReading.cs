@@ -136,20 +136,20 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads an array of strings (null, or null items, as absent: the model drops them too).</summary>
-    public static List<string>? Strings(ref FhirJsonReader reader)
+    public static string[]? Strings(ref FhirJsonReader reader)
     {
         if (!StartArray(ref reader))
         {
             return null;
         }
 
-        var items = new List<string>();
+        var items = default(Items<string>);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.String:
-                    items.Add(reader.GetString()!);
+                    items.Add(reader.GetString());
                     break;
                 case JsonTokenType.Null:
                     break;
@@ -158,18 +158,18 @@ internal static class DatatypeReading
             }
         }
 
-        return items;
+        return items.ToArray();
     }
 
     /// <summary>Reads an array of codings (null, or null items, as absent: the model drops them too).</summary>
-    public static List<Coding>? Codings(ref FhirJsonReader reader)
+    public static Coding[]? Codings(ref FhirJsonReader reader)
     {
         if (!StartArray(ref reader))
         {
             return null;
         }
 
-        var items = new List<Coding>();
+        var items = default(Items<Coding>);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.Null)
@@ -178,7 +178,7 @@ internal static class DatatypeReading
             }
         }
 
-        return items;
+        return items.ToArray();
     }
 
     /// <summary>Reads a boolean property's value (null as absent).</summary>
@@ -240,20 +240,20 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads an array of dates or dateTimes (a null item is refused: the model's list cannot hold one).</summary>
-    public static List<FhirDateTime>? DateTimes(ref FhirJsonReader reader)
+    public static FhirDateTime[]? DateTimes(ref FhirJsonReader reader)
     {
         if (!StartArray(ref reader))
         {
             return null;
         }
 
-        var items = new List<FhirDateTime>();
+        var items = default(Items<FhirDateTime>);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             items.Add(DateTimeValue(ref reader));
         }
 
-        return items;
+        return items.ToArray();
     }
 
     /// <summary>Reads a property holding one complex value (null as absent) with <paramref name="read"/>.</summary>
@@ -265,7 +265,7 @@ internal static class DatatypeReading
     }
 
     /// <summary>Reads an array of complex values with <paramref name="read"/> (null, or null items, as absent: the model drops them too).</summary>
-    public static List<T>? Objects<T>(ref FhirJsonReader reader, ValueReader<T> read)
+    public static T[]? Objects<T>(ref FhirJsonReader reader, ValueReader<T> read)
         where T : class
     {
         if (!StartArray(ref reader))
@@ -273,7 +273,7 @@ internal static class DatatypeReading
             return null;
         }
 
-        var items = new List<T>();
+        var items = default(Items<T>);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.Null)
@@ -282,7 +282,7 @@ internal static class DatatypeReading
             }
         }
 
-        return items;
+        return items.ToArray();
     }
 
     private static FhirDateTime DateTimeValue(ref FhirJsonReader reader) =>
@@ -299,6 +299,35 @@ internal static class DatatypeReading
             JsonTokenType.StartArray => true,
             JsonTokenType.Null => false,
             _ => throw new JsonException($"expected an array, found {reader.TokenType}"),
+        };
+    }
+
+    /// <summary>
+    /// The items of an array as they are read, then as an array of exactly their number. Most arrays in FHIR hold one
+    /// item (one coding, one category, one dosage): that takes no list, and the array holds it alone.
+    /// </summary>
+    private struct Items<T>
+    {
+        private T _first;
+        private int _count;
+        private List<T>? _more;
+
+        public void Add(T item)
+        {
+            if (_count++ == 0)
+            {
+                _first = item;
+                return;
+            }
+
+            (_more ??= new List<T>(4) { _first }).Add(item);
+        }
+
+        public readonly T[] ToArray() => _count switch
+        {
+            0 => [],
+            1 => [_first],
+            _ => [.. _more!],
         };
     }
 }

@@ -32,7 +32,7 @@ internal static class DosageReader
         DatatypeReading.ExpectObject(ref reader);
         int? sequence = null;
         string? text = null;
-        List<CodeableConcept>? additionalInstruction = null;
+        CodeableConcept[]? additionalInstruction = null;
         string? patientInstruction = null;
         Timing? timing = null;
         bool? asNeededBoolean = null;
@@ -40,7 +40,7 @@ internal static class DosageReader
         CodeableConcept? site = null;
         CodeableConcept? route = null;
         CodeableConcept? method = null;
-        List<DosageDoseAndRate>? doseAndRate = null;
+        DosageDoseAndRate[]? doseAndRate = null;
         Ratio? maxDosePerPeriod = null;
         Quantity? maxDosePerAdministration = null;
         Quantity? maxDosePerLifetime = null;

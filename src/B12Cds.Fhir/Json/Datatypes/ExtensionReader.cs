@@ -32,7 +32,7 @@ internal static class ExtensionReader
     {
         DatatypeReading.ExpectObject(ref reader);
         string? url = null, valueString = null, valueCode = null, valueUri = null, valueCanonical = null;
-        List<Extension>? extensions = null;
+        Extension[]? extensions = null;
         bool? valueBoolean = null;
         int? valueInteger = null;
         FhirDecimal? valueDecimal = null;

@@ -11,7 +11,7 @@ internal static class HumanNameReader
     {
         DatatypeReading.ExpectObject(ref reader);
         string? use = null, text = null, family = null;
-        List<string>? given = null, prefix = null, suffix = null;
+        string[]? given = null, prefix = null, suffix = null;
         Period? period = null;
         var read = 0;
         List<string>? skipped = null;

@@ -12,8 +12,8 @@ internal static class MetaReader
         DatatypeReading.ExpectObject(ref reader);
         string? versionId = null, source = null;
         FhirDateTime? lastUpdated = null;
-        List<string>? profile = null;
-        List<Coding>? security = null, tag = null;
+        string[]? profile = null;
+        Coding[]? security = null, tag = null;
         var read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextProperty(ref reader, out var name))

@@ -19,7 +19,7 @@ internal static class TimingReader
     public static Timing ReadTiming(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
-        List<FhirDateTime>? @event = null;
+        FhirDateTime[]? @event = null;
         TimingRepeat? repeat = null;
         CodeableConcept? code = null;
         long read = 0;

@@ -46,9 +46,9 @@ internal static class TimingRepeatReader
         decimal? period = null;
         decimal? periodMax = null;
         string? periodUnit = null;
-        List<string>? dayOfWeek = null;
-        List<string>? timeOfDay = null;
-        List<string>? when = null;
+        string[]? dayOfWeek = null;
+        string[]? timeOfDay = null;
+        string[]? when = null;
         int? offset = null;
         long read = 0;
         List<string>? skipped = null;

@@ -25,12 +25,12 @@ internal static class AllergyIntoleranceReactionReader
     {
         DatatypeReading.ExpectObject(ref reader);
         CodeableConcept? substance = null;
-        List<CodeableConcept>? manifestation = null;
+        CodeableConcept[]? manifestation = null;
         string? description = null;
         FhirDateTime? onset = null;
         string? severity = null;
         CodeableConcept? exposureRoute = null;
-        List<Annotation>? note = null;
+        Annotation[]? note = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

@@ -38,11 +38,11 @@ internal static class AllergyIntoleranceReader
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
-        List<Identifier>? identifier = null;
+        Identifier[]? identifier = null;
         CodeableConcept? clinicalStatus = null;
         CodeableConcept? verificationStatus = null;
         string? type = null;
-        List<string>? category = null;
+        string[]? category = null;
         string? criticality = null;
         CodeableConcept? code = null;
         Reference? patient = null;
@@ -56,8 +56,8 @@ internal static class AllergyIntoleranceReader
         Reference? recorder = null;
         Reference? asserter = null;
         FhirDateTime? lastOccurrence = null;
-        List<Annotation>? note = null;
-        List<AllergyIntoleranceReaction>? reaction = null;
+        Annotation[]? note = null;
+        AllergyIntoleranceReaction[]? reaction = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

@@ -11,7 +11,7 @@ internal static class BundleEntryReader
     public static BundleEntry ReadEntry(ref FhirJsonReader reader)
     {
         DatatypeReading.ExpectObject(ref reader);
-        List<BundleLink>? link = null;
+        BundleLink[]? link = null;
         string? fullUrl = null;
         Resource? resource = null;
         BundleEntrySearch? search = null;

@@ -31,8 +31,8 @@ internal static class BundleReader
         string? type = null;
         FhirDateTime? timestamp = null;
         int? total = null;
-        List<BundleLink>? link = null;
-        List<BundleEntry>? entry = null;
+        BundleLink[]? link = null;
+        BundleEntry[]? entry = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

@@ -41,13 +41,13 @@ internal static class ConditionReader
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
-        List<Identifier>? identifier = null;
+        Identifier[]? identifier = null;
         CodeableConcept? clinicalStatus = null;
         CodeableConcept? verificationStatus = null;
-        List<CodeableConcept>? category = null;
+        CodeableConcept[]? category = null;
         CodeableConcept? severity = null;
         CodeableConcept? code = null;
-        List<CodeableConcept>? bodySite = null;
+        CodeableConcept[]? bodySite = null;
         Reference? subject = null;
         Reference? encounter = null;
         FhirDateTime? onsetDateTime = null;
@@ -63,7 +63,7 @@ internal static class ConditionReader
         FhirDateTime? recordedDate = null;
         Reference? recorder = null;
         Reference? asserter = null;
-        List<Annotation>? note = null;
+        Annotation[]? note = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

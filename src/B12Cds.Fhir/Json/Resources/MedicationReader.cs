@@ -25,13 +25,13 @@ internal static class MedicationReader
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
-        List<Identifier>? identifier = null;
+        Identifier[]? identifier = null;
         CodeableConcept? code = null;
         string? status = null;
         Reference? manufacturer = null;
         CodeableConcept? form = null;
         Ratio? amount = null;
-        List<MedicationIngredient>? ingredient = null;
+        MedicationIngredient[]? ingredient = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

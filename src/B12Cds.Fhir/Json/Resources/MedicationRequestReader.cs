@@ -44,11 +44,11 @@ internal static class MedicationRequestReader
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
-        List<Identifier>? identifier = null;
+        Identifier[]? identifier = null;
         string? status = null;
         CodeableConcept? statusReason = null;
         string? intent = null;
-        List<CodeableConcept>? category = null;
+        CodeableConcept[]? category = null;
         string? priority = null;
         bool? doNotPerform = null;
         bool? reportedBoolean = null;
@@ -57,17 +57,17 @@ internal static class MedicationRequestReader
         Reference? medicationReference = null;
         Reference? subject = null;
         Reference? encounter = null;
-        List<Reference>? supportingInformation = null;
+        Reference[]? supportingInformation = null;
         FhirDateTime? authoredOn = null;
         Reference? requester = null;
-        List<CodeableConcept>? reasonCode = null;
-        List<Reference>? reasonReference = null;
-        List<string>? instantiatesCanonical = null;
-        List<Reference>? basedOn = null;
+        CodeableConcept[]? reasonCode = null;
+        Reference[]? reasonReference = null;
+        string[]? instantiatesCanonical = null;
+        Reference[]? basedOn = null;
         Identifier? groupIdentifier = null;
         CodeableConcept? courseOfTherapyType = null;
-        List<Annotation>? note = null;
-        List<Dosage>? dosageInstruction = null;
+        Annotation[]? note = null;
+        Dosage[]? dosageInstruction = null;
         MedicationRequestDispenseRequest? dispenseRequest = null;
         Reference? priorPrescription = null;
         long read = 0;

@@ -37,11 +37,11 @@ internal static class MedicationStatementReader
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
-        List<Identifier>? identifier = null;
-        List<Reference>? basedOn = null;
-        List<Reference>? partOf = null;
+        Identifier[]? identifier = null;
+        Reference[]? basedOn = null;
+        Reference[]? partOf = null;
         string? status = null;
-        List<CodeableConcept>? statusReason = null;
+        CodeableConcept[]? statusReason = null;
         CodeableConcept? category = null;
         CodeableConcept? medicationCodeableConcept = null;
         Reference? medicationReference = null;
@@ -51,11 +51,11 @@ internal static class MedicationStatementReader
         Period? effectivePeriod = null;
         FhirDateTime? dateAsserted = null;
         Reference? informationSource = null;
-        List<Reference>? derivedFrom = null;
-        List<CodeableConcept>? reasonCode = null;
-        List<Reference>? reasonReference = null;
-        List<Annotation>? note = null;
-        List<Dosage>? dosage = null;
+        Reference[]? derivedFrom = null;
+        CodeableConcept[]? reasonCode = null;
+        Reference[]? reasonReference = null;
+        Annotation[]? note = null;
+        Dosage[]? dosage = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

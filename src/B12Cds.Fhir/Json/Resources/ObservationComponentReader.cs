@@ -33,8 +33,8 @@ internal static class ObservationComponentReader
         DatatypeReading.ExpectObject(ref reader);
         CodeableConcept? code = null, dataAbsentReason = null;
         var value = default(ObservationValue);
-        List<CodeableConcept>? interpretation = null;
-        List<ObservationReferenceRange>? referenceRange = null;
+        CodeableConcept[]? interpretation = null;
+        ObservationReferenceRange[]? referenceRange = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

@@ -50,18 +50,18 @@ internal static class ObservationReader
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
-        List<Identifier>? identifier = null;
-        List<Reference>? basedOn = null, performer = null, hasMember = null, derivedFrom = null;
+        Identifier[]? identifier = null;
+        Reference[]? basedOn = null, performer = null, hasMember = null, derivedFrom = null;
         string? status = null;
-        List<CodeableConcept>? category = null, interpretation = null;
+        CodeableConcept[]? category = null, interpretation = null;
         CodeableConcept? code = null, dataAbsentReason = null, bodySite = null, method = null;
         Reference? subject = null, encounter = null, specimen = null;
         FhirDateTime? effectiveDateTime = null, effectiveInstant = null, issued = null;
         Period? effectivePeriod = null;
         var value = default(ObservationValue);
-        List<Annotation>? note = null;
-        List<ObservationReferenceRange>? referenceRange = null;
-        List<ObservationComponent>? component = null;
+        Annotation[]? note = null;
+        ObservationReferenceRange[]? referenceRange = null;
+        ObservationComponent[]? component = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

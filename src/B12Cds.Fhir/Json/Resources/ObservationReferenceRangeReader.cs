@@ -13,7 +13,7 @@ internal static class ObservationReferenceRangeReader
         DatatypeReading.ExpectObject(ref reader);
         Quantity? low = null, high = null;
         CodeableConcept? type = null;
-        List<CodeableConcept>? appliesTo = null;
+        CodeableConcept[]? appliesTo = null;
         Model.Range? age = null;
         string? text = null;
         var read = 0;

@@ -26,9 +26,9 @@ internal static class PatientReader
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
-        List<Identifier>? identifier = null;
+        Identifier[]? identifier = null;
         bool? active = null;
-        List<HumanName>? humanNames = null;
+        HumanName[]? humanNames = null;
         string? gender = null;
         FhirDateTime? birthDate = null;
         bool? deceasedBoolean = null;

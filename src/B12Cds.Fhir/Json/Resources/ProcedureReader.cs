@@ -35,7 +35,7 @@ internal static class ProcedureReader
     {
         DatatypeReading.ExpectObject(ref reader);
         var common = default(ResourceElements);
-        List<Identifier>? identifier = null;
+        Identifier[]? identifier = null;
         string? status = null;
         CodeableConcept? statusReason = null;
         CodeableConcept? category = null;
@@ -47,11 +47,11 @@ internal static class ProcedureReader
         string? performedString = null;
         Quantity? performedAge = null;
         Model.Range? performedRange = null;
-        List<CodeableConcept>? reasonCode = null;
-        List<Reference>? reasonReference = null;
-        List<CodeableConcept>? bodySite = null;
+        CodeableConcept[]? reasonCode = null;
+        Reference[]? reasonReference = null;
+        CodeableConcept[]? bodySite = null;
         CodeableConcept? outcome = null;
-        List<Annotation>? note = null;
+        Annotation[]? note = null;
         long read = 0;
         List<string>? skipped = null;
         while (DatatypeReading.NextElement(ref reader, Elements, ref read, ref skipped, out var index))

@@ -28,9 +28,9 @@ internal struct ResourceElements
     public string? ImplicitRules;
     public string? Language;
     public Narrative? Text;
-    public List<Resource>? Contained;
-    public List<Extension>? Extension;
-    public List<Extension>? ModifierExtension;
+    public Resource[]? Contained;
+    public Extension[]? Extension;
+    public Extension[]? ModifierExtension;
 
     /// <summary>
     /// Reads element number <paramref name="index"/> of a resource's <see cref="ElementTable"/> if it is one of these

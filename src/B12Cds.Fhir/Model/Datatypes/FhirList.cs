@@ -11,6 +11,12 @@ internal static class FhirList
             return [];
         }
 
+        // What the parser reads: an exact-size array, checked without an interface call per item.
+        if (items is T[] array)
+        {
+            return Array.IndexOf(array, default) < 0 ? array : [.. array.Where(x => x is not null)];
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is null)
