@@ -11,10 +11,19 @@ internal static class FhirList
             return [];
         }
 
-        // What the parser reads: an exact-size array, checked without an interface call per item.
-        if (items is T[] array)
+        // What the parser reads: an array of objects (any array of a reference type is an object[]), checked without
+        // an interface call per item.
+        if (items is object?[] array)
         {
-            return Array.IndexOf(array, default) < 0 ? array : [.. array.Where(x => x is not null)];
+            foreach (var item in array)
+            {
+                if (item is null)
+                {
+                    return items.Where(x => x is not null).ToArray();
+                }
+            }
+
+            return items;
         }
 
         for (var i = 0; i < items.Count; i++)
