@@ -181,6 +181,8 @@ public sealed class SinglePassReadingTests
     // Well-known code systems (read as shared strings), escaped or not, and ones that only look like them.
     [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"1\"},{\"system\":\"http:\\/\\/loinc.org\",\"code\":\"2\"},{\"system\":\"http://loinc.or\",\"code\":\"3\"},{\"system\":\"http://loinc.orgg\"},{\"system\":\"\"},{\"system\":null}]},\"valueQuantity\":{\"value\":1,\"system\":\"http://unitsofmeasure.org\"},\"identifier\":[{\"system\":\"http://snomed.info/sct\",\"value\":\"v\"}]}")]
     [InlineData("{\"resourceType\":\"Observation\",\"code\":{\"coding\":[{\"system\":7}]}}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\n\"entry\":[{\"resource\":{\"resourceType\":\"Parameters\",\n\"parameter\":[{\"name\":\"a\",\"resource\":{\"resourceType\":\"Patient\",\n\"active\":\"yes\"}}]}}]}")]
+    [InlineData("{\"resourceType\":\"Bundle\",\n\"entry\":[{\"resource\":{\"resourceType\":\"Parameters\",\n\"parameter\":[{\"name\":\"a\",\"resource\":{\"resourceType\":\"Patient\",\n\"active\":true}}]}},{\"resource\":{\"resourceType\":\"Encounter\",\"id\":\"e\"}}]}")]
     [InlineData("{\"resourceType\":\"Observation\",\"valueQuantity\":{\"system\":[\"http://unitsofmeasure.org\"]}}")]
     public void Parse_MalformedOrInvalidInput_SameAsReferenceReading(string json)
     {
@@ -292,6 +294,44 @@ public sealed class SinglePassReadingTests
 
                 break;
         }
+    }
+
+    /// <summary>The fast path reads plain decimals itself: each number must come out as the serializer's reading has it, scale and text alike.</summary>
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-0")]
+    [InlineData("-0.0")]
+    [InlineData("0.0")]
+    [InlineData("1.50")]
+    [InlineData("-1.50")]
+    [InlineData("0.000001")]
+    [InlineData("123456789012345678")]
+    [InlineData("1234567890123456789")]
+    [InlineData("12345678901234567.8")]
+    [InlineData("0.123456789012345678")]
+    [InlineData("18446744073709551615")]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("79228162514264337593543950336")]
+    [InlineData("1e2")]
+    [InlineData("1.5E-3")]
+    [InlineData("1E400")]
+    [InlineData("100")]
+    [InlineData("250.0")]
+    public void Parse_Decimal_SameAsReferenceReading(string number)
+    {
+        // Arrange
+        var json = $"{{\"resourceType\":\"Observation\",\"valueQuantity\":{{\"value\":{number}}},\"referenceRange\":[{{\"low\":{{\"value\":{number}}}}}]}}";
+
+        // Act
+        var fast = SinglePass.Parse(json);
+        var reference = Reference.Parse(json);
+
+        // Assert
+        AssertSame(reference, fast, number);
+        var read = ((Observation)fast.Resource!).ValueQuantity!.Value!.Value;
+        var expected = ((Observation)reference.Resource!).ValueQuantity!.Value!.Value;
+        Assert.Equal(expected.ToString(), read.ToString());
+        Assert.Equal(FhirJson.Serialize(reference.Resource!), FhirJson.Serialize(fast.Resource!));
     }
 
     [Theory]

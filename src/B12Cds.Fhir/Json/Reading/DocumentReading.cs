@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
 using B12Cds.Fhir.Model;
@@ -129,8 +130,8 @@ internal static class DocumentReading
 
     private static bool HoldsInvalid(Resource resource)
     {
-        var invalid = false;
-        NestedResources.ForEach(resource, nested => invalid |= nested is InvalidResource || HoldsInvalid(nested));
-        return invalid;
+        var invalid = new StrongBox<bool>();
+        NestedResources.ForEach(resource, invalid, static (nested, invalid) => invalid.Value |= nested is InvalidResource || HoldsInvalid(nested));
+        return invalid.Value;
     }
 }
