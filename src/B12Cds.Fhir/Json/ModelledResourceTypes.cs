@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
+using B12Cds.Fhir.Json.Datatypes;
 using B12Cds.Fhir.Json.Resources;
 using B12Cds.Fhir.Model;
 
@@ -34,8 +35,21 @@ internal static class ModelledResourceTypes
         ["CapabilityStatement"] = ModelledResourceType.Of<CapabilityStatement>(),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
+    private static readonly ModelledResourceType[] ByIndex = [.. ByName.Values];
+
+    /// <summary>The names of <see cref="ByIndex"/>, looked up by their UTF-8 bytes.</summary>
+    private static readonly ElementTable Names = ElementTable.Of([.. ByName.Keys]);
+
     /// <summary>Gets every modelled type.</summary>
     public static IEnumerable<ModelledResourceType> All => ByName.Values;
+
+    /// <summary>Finds a modelled type by the UTF-8 bytes of its name, as they are in the JSON (unescaped).</summary>
+    public static bool TryGet(ReadOnlySpan<byte> name, [NotNullWhen(true)] out ModelledResourceType? type)
+    {
+        var index = Names.Find(name);
+        type = index < 0 ? null : ByIndex[index];
+        return type is not null;
+    }
 
     public static bool TryGet(string name, [NotNullWhen(true)] out ModelledResourceType? type) => ByName.TryGetValue(name, out type);
 }

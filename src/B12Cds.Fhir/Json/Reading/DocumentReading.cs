@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using B12Cds.Fhir.Json.Datatypes;
 using B12Cds.Fhir.Model;
@@ -64,13 +65,14 @@ internal static class DocumentReading
         Resource resource;
         if (!ModelledResourceTypes.TryGet(typeName, out var type))
         {
-            if (!FhirR4ResourceTypes.All.Contains(typeName))
+            var name = Encoding.UTF8.GetString(typeName);
+            if (!FhirR4ResourceTypes.All.Contains(name))
             {
-                throw new JsonException($"\"{typeName}\" is not a FHIR R4 resource type");
+                throw new JsonException($"\"{name}\" is not a FHIR R4 resource type");
             }
 
             var json = new Utf8JsonReader(Value(ref reader, start));
-            resource = new OtherResource(typeName, JsonElement.ParseValue(ref json));
+            resource = new OtherResource(name, JsonElement.ParseValue(ref json));
         }
         else if (type.HandReader is { } read)
         {
@@ -97,8 +99,8 @@ internal static class DocumentReading
         return resource;
     }
 
-    /// <summary>Finds the object's own <c>resourceType</c> without moving the caller's reader.</summary>
-    private static string ResourceType(FhirJsonReader reader)
+    /// <summary>Finds the object's own <c>resourceType</c> (its UTF-8 bytes, a plain string's) without moving the caller's reader.</summary>
+    private static ReadOnlySpan<byte> ResourceType(FhirJsonReader reader)
     {
         var depth = reader.CurrentDepth;
         while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
@@ -112,7 +114,9 @@ internal static class DocumentReading
             reader.Read();
             if (isResourceType)
             {
-                return reader.TokenType == JsonTokenType.String ? reader.GetString() : throw new JsonException("resourceType is not a string");
+                return reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped
+                    ? reader.ValueSpan
+                    : throw new JsonException("resourceType is not a plain string");
             }
 
             reader.Skip();
