@@ -12,16 +12,30 @@ internal sealed partial class ExtractionRun
     private readonly ResourceIndex _index;
     private readonly DateTimeOffset _asOf;
     private readonly ExtractionOptions _options;
-    private readonly List<Fact> _facts = [];
-    private readonly List<FhirIssue> _issues = [];
+    private readonly List<Fact> _facts;
+    private readonly List<FhirIssue> _issues;
     private InputEntry? _subject;
 
-    public ExtractionRun(TerminologyCatalog terminology, ResourceIndex index, DateTimeOffset asOf, ExtractionOptions options)
+    /// <summary>
+    /// The subject's <c>fullUrl</c> when it is the first entry with it, so that a reference naming it (as nearly every
+    /// resource of a Bundle does) is known to resolve to the subject without a lookup; else null.
+    /// </summary>
+    private string? _subjectFullUrl;
+
+    /// <summary>Initializes a new instance of the <see cref="ExtractionRun"/> class.</summary>
+    /// <param name="terminology">The value sets and analytes.</param>
+    /// <param name="index">The input's resources.</param>
+    /// <param name="asOf">The evaluation time.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="issues">Issues found before extraction (the parser's), given first.</param>
+    public ExtractionRun(TerminologyCatalog terminology, ResourceIndex index, DateTimeOffset asOf, ExtractionOptions options, IReadOnlyList<FhirIssue>? issues = null)
     {
         _terminology = terminology;
         _index = index;
         _asOf = asOf;
         _options = options;
+        _facts = new List<Fact>(index.Entries.Count + 1);
+        _issues = issues is { Count: > 0 } ? [.. issues] : [];
     }
 
     public FactSet Execute()
@@ -81,6 +95,8 @@ internal sealed partial class ExtractionRun
             }
         }
 
+        _subjectFullUrl = _subject is null ? null : FirstFullUrl(_subject);
+
         if (_subject is null)
         {
             var message = _options.PatientId is null
@@ -113,6 +129,30 @@ internal sealed partial class ExtractionRun
         };
     }
 
+    /// <summary>Gets the entry's <c>fullUrl</c> when no entry before it has the same one (and it is not a <c>#</c> local reference); else null.</summary>
+    private string? FirstFullUrl(InputEntry entry)
+    {
+        if (entry.FullUrl is not { } fullUrl || string.IsNullOrWhiteSpace(fullUrl) || fullUrl.StartsWith('#'))
+        {
+            return null;
+        }
+
+        foreach (var e in _index.Entries)
+        {
+            if (ReferenceEquals(e, entry))
+            {
+                return fullUrl;
+            }
+
+            if (string.Equals(e.FullUrl, fullUrl, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Gets the age in whole years at <paramref name="asOf"/>; for a partial birth date, the lowest age it allows.</summary>
     internal static int AgeAt(FhirDateTime birthDate, DateTimeOffset asOf)
     {
@@ -137,6 +177,12 @@ internal sealed partial class ExtractionRun
         if (_subject is null)
         {
             return _options.PatientId is not { } wanted || NamesRequestedPatient(entry, subject, element, wanted);
+        }
+
+        // What Resolve would find: the first entry with that fullUrl, the subject.
+        if (_subjectFullUrl is not null && string.Equals(subject.ReferenceValue, _subjectFullUrl, StringComparison.Ordinal))
+        {
+            return true;
         }
 
         var resolved = _index.Resolve(subject, entry);
