@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using B12Cds.Facts.Model;
 using B12Cds.Facts.Terminology;
-using B12Cds.Facts.Units;
 using B12Cds.Fhir.Diagnostics;
 using B12Cds.Fhir.Model;
 
@@ -146,9 +145,7 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        var unitText = UnitText(quantity, analyte);
-
-        if (unitText is null)
+        if (LabUnitOf(quantity, analyte) is not { } unit)
         {
             if (analyte.CanonicalUnit is null or "1" or "{ratio}")
             {
@@ -164,11 +161,11 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        if (!UnitConversion.TryNormalize(unitText, out var ucum))
+        if (unit.Ucum is not { } ucum)
         {
-            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' is not a known unit, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{owner}.{element}.unit");
+            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unit.Text}' is not a known unit, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{owner}.{element}.unit");
             reading.ValueProblem = "unit-unknown";
-            reading.ValueText = $"{number.Text} {unitText}";
+            reading.ValueText = $"{number.Text} {unit.Text}";
             return;
         }
 
@@ -186,9 +183,9 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        if (!Convert(number.Value, ucum, canonical, analyte, out var converted))
+        if (unit.ToCanonical is not { } factor || !factor.TryApply(number.Value, out var converted))
         {
-            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' cannot be converted to {canonical}, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{owner}.{element}.unit");
+            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unit.Text}' cannot be converted to {canonical}, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{owner}.{element}.unit");
             reading.ValueProblem = "unit-not-convertible";
             return;
         }
@@ -196,32 +193,17 @@ internal sealed partial class ExtractionRun
         reading.Value = new Measurement(converted, canonical);
     }
 
-    private static Measurement? ToCanonical(LabAnalyte analyte, Quantity? quantity)
+    /// <summary>Converts a reference range bound to the analyte's canonical unit (always through the factor, so 150.0 becomes 150); null when it cannot be.</summary>
+    private Measurement? ToCanonical(LabAnalyte analyte, Quantity? quantity)
     {
         if (quantity?.Value is not { IsExact: true } number || analyte.CanonicalUnit is not { } canonical)
         {
             return null;
         }
 
-        var unitText = UnitText(quantity, analyte);
-
-        return unitText is not null && UnitConversion.TryNormalize(unitText, out var ucum)
-            && Convert(number.Value, ucum, canonical, analyte, out var converted)
+        return LabUnitOf(quantity, analyte)?.ToCanonical is { } factor && factor.TryApply(number.Value, out var converted)
             ? new Measurement(converted, canonical)
             : null;
-    }
-
-    /// <summary>Converts with the analyte's molar mass, and its valence for equivalents (meq/L of K+).</summary>
-    private static bool Convert(decimal value, string from, string to, LabAnalyte analyte, out decimal result) =>
-        analyte.Valence is { } valence
-            ? UnitConversion.TryConvert(value, from, to, analyte.MolarMass, valence, out result)
-            : UnitConversion.TryConvert(value, from, to, analyte.MolarMass, out result);
-
-    /// <summary>The quantity's unit as this analyte's results mean it: a lab's spelling that means something else in UCUM is mapped (TSH "mU/L").</summary>
-    private static string? UnitText(Quantity quantity, LabAnalyte analyte)
-    {
-        var text = UnitText(quantity);
-        return text is not null && analyte.UnitAliases.TryGetValue(text, out var meant) ? meant : text;
     }
 
     private static string? UnitText(Quantity quantity)

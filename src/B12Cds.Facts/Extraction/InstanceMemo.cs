@@ -1,20 +1,20 @@
-namespace B12Cds.Facts.Terminology;
+namespace B12Cds.Facts.Extraction;
 
 /// <summary>
 /// A small table of what was worked out for a string instance (with, optionally, a second object instance), for use
-/// within one extraction. The parser gives one shared string for a short value repeated within a document (a code, a
-/// system, a unit, a display), so a repeat is found by comparing references, without hashing or normalising the text
-/// again. Keys are compared by reference only: another string with the same text is a miss, and its value is worked out
-/// (and remembered) afresh, which gives the same value. Bounded: past <see cref="MaxCount"/> keys nothing more is
+/// within one extraction. The parser gives one shared string for a short value repeated within a document (a unit, a
+/// code), so a repeat is found by comparing references, without hashing or normalising the text again. Keys are
+/// compared by reference only: another string with the same text is a miss, and its value is worked out (and
+/// remembered) afresh, which gives the same value. Bounded: past <see cref="MaxCount"/> keys nothing more is
 /// remembered. Not thread-safe.
 /// </summary>
 /// <typeparam name="TValue">The value remembered.</typeparam>
 internal sealed class InstanceMemo<TValue>
 {
-    /// <summary>The most keys remembered (a patient bundle has a few dozen distinct codes and units).</summary>
+    /// <summary>The most keys remembered (a patient bundle has a few distinct units).</summary>
     private const int MaxCount = 256;
 
-    private const int InitialSlots = 32;
+    private const int InitialSlots = 8;
 
     private Entry[]? _slots;
     private int _count;
