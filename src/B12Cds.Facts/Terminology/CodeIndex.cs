@@ -21,8 +21,8 @@ internal sealed class CodeIndex
     private readonly FrozenDictionary<string, SystemCodes>.AlternateLookup<ReadOnlySpan<char>> _bySystem;
 
     /// <summary>Initializes a new instance of the <see cref="CodeIndex"/> class.</summary>
-    /// <param name="exact">The value sets (ids in ordinal order) of each canonical system and normalised code.</param>
-    /// <param name="prefixes">The value sets (ids in ordinal order) of each canonical system and code prefix (without its <c>*</c>).</param>
+    /// <param name="exact">The value sets (ids in ordinal order, each once) of each canonical system and normalised code.</param>
+    /// <param name="prefixes">The value sets (ids in ordinal order, each once, at least one) of each canonical system and code prefix (without its <c>*</c>).</param>
     /// <param name="analytes">The analyte of each canonical system and normalised code.</param>
     public CodeIndex(
         IReadOnlyDictionary<(string System, string Code), string[]> exact,
@@ -57,18 +57,23 @@ internal sealed class CodeIndex
             CodesOf(system);
         }
 
-        var systems = codes
-            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-            .Select(kv => new SystemCodes(
-                string.Intern(kv.Key),
-                CodeSystems.IsCaseInsensitive(kv.Key),
-                kv.Value.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>(),
-                prefixes
-                    .Where(p => string.Equals(p.Key.System, kv.Key, StringComparison.Ordinal))
-                    .OrderBy(p => p.Key.Prefix, StringComparer.Ordinal)
-                    .Select(p => new PrefixEntry(p.Key.Prefix, p.Value))
-                    .ToArray()))
-            .ToArray();
+        var systems = new List<SystemCodes>(codes.Count);
+        foreach (var (system, entries) in codes.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            var prefixEntries = prefixes
+                .Where(p => string.Equals(p.Key.System, system, StringComparison.Ordinal))
+                .OrderBy(p => p.Key.Prefix, StringComparer.Ordinal)
+                .Select(p => new PrefixEntry(p.Key.Prefix, p.Value))
+                .ToArray();
+
+            // A listed code's value sets include those of the prefixes it falls under, worked out here once.
+            var withPrefixes = entries.ToFrozenDictionary(
+                kv => kv.Key,
+                kv => kv.Value with { ValueSetIds = WithPrefixes(kv.Value.ValueSetIds, prefixEntries, kv.Key) },
+                StringComparer.Ordinal);
+            systems.Add(new SystemCodes(string.Intern(system), CodeSystems.IsCaseInsensitive(system), withPrefixes.GetAlternateLookup<ReadOnlySpan<char>>(), prefixEntries));
+        }
+
         _systems = systems.Where(s => CodeSystems.Canonical(s.Uri.AsSpan()).SequenceEqual(s.Uri)).ToArray();
         _bySystem = systems.ToFrozenDictionary(s => s.Uri, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -86,29 +91,12 @@ internal sealed class CodeIndex
             return NoIds;
         }
 
-        var ids = codes.Codes.TryGetValue(normalized, out var entry) ? entry.ValueSetIds : NoIds;
-        if (codes.Prefixes.Length == 0)
+        if (codes.Codes.TryGetValue(normalized, out var entry))
         {
-            return ids;
+            return entry.ValueSetIds;
         }
 
-        List<string>? all = null;
-        foreach (var prefix in codes.Prefixes)
-        {
-            if (normalized.StartsWith(prefix.Prefix, StringComparison.Ordinal))
-            {
-                all ??= [.. ids];
-                foreach (var id in prefix.Ids)
-                {
-                    if (!all.Contains(id))
-                    {
-                        all.Add(id);
-                    }
-                }
-            }
-        }
-
-        return all is null ? ids : [.. all];
+        return codes.Prefixes.Length == 0 ? NoIds : WithPrefixes(NoIds, codes.Prefixes, normalized);
     }
 
     /// <summary>Gets the analyte the code identifies; null when none does, or the system or code is missing or blank.</summary>
@@ -118,6 +106,49 @@ internal sealed class CodeIndex
         return TryFind(system, code, buffer, out var codes, out var normalized) && codes.Codes.TryGetValue(normalized, out var entry)
             ? entry.Analyte
             : null;
+    }
+
+    /// <summary>
+    /// Gets <paramref name="ids"/> followed by the value sets of each prefix <paramref name="code"/> starts with, each
+    /// once; one of the given arrays when that is the whole list, else a new one.
+    /// </summary>
+    private static string[] WithPrefixes(string[] ids, PrefixEntry[] prefixes, ReadOnlySpan<char> code)
+    {
+        var result = ids;
+        List<string>? all = null;
+        foreach (var prefix in prefixes)
+        {
+            if (!code.StartsWith(prefix.Prefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (all is null && result.Length == 0)
+            {
+                result = prefix.Ids;
+                continue;
+            }
+
+            foreach (var id in prefix.Ids)
+            {
+                if (all is null)
+                {
+                    if (Array.IndexOf(result, id) >= 0)
+                    {
+                        continue;
+                    }
+
+                    all = [.. result];
+                }
+
+                if (!all.Contains(id))
+                {
+                    all.Add(id);
+                }
+            }
+        }
+
+        return all is null ? result : [.. all];
     }
 
     /// <summary>Finds the codes of the coding's system and normalises its code; false when the index has no code of that system, or either is missing or blank.</summary>
@@ -163,6 +194,8 @@ internal sealed class CodeIndex
     private sealed record SystemCodes(string Uri, bool CaseInsensitive, FrozenDictionary<string, CodeEntry>.AlternateLookup<ReadOnlySpan<char>> Codes, PrefixEntry[] Prefixes);
 
     /// <summary>What one code names.</summary>
+    /// <param name="ValueSetIds">The value sets listing the code, exactly or under a prefix.</param>
+    /// <param name="Analyte">The analyte the code identifies, if any.</param>
     private sealed record CodeEntry(string[] ValueSetIds, LabAnalyte? Analyte);
 
     private sealed record PrefixEntry(string Prefix, string[] Ids);
