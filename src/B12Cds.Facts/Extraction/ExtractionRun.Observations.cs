@@ -201,7 +201,7 @@ internal sealed partial class ExtractionRun
             return null;
         }
 
-        return LabUnitOf(quantity, analyte)?.ToCanonical is { } factor && factor.TryApply(number.Value, out var converted)
+        return LabUnitOf(quantity, analyte) is { } unit && unit.TryConvertBound(number.Value, out var converted)
             ? new Measurement(converted, canonical)
             : null;
     }

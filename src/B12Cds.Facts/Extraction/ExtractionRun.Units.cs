@@ -72,10 +72,55 @@ internal sealed partial class ExtractionRun
     }
 
     /// <summary>What a result's unit means for its analyte.</summary>
-    /// <param name="Text">The unit as the analyte's results mean it: as written, or what a listed alias maps it to.</param>
-    /// <param name="Ucum">The UCUM code of <paramref name="Text"/>; null when it is not a known unit.</param>
-    /// <param name="ToCanonical">The factor to the analyte's canonical unit (the same unit included); null when there is none, or the unit does not convert to it.</param>
-    private sealed record LabUnit(string Text, string? Ucum, ConversionFactor? ToCanonical);
+    /// <param name="text">The unit as the analyte's results mean it: as written, or what a listed alias maps it to.</param>
+    /// <param name="ucum">The UCUM code of <paramref name="text"/>; null when it is not a known unit.</param>
+    /// <param name="toCanonical">The factor to the analyte's canonical unit (the same unit included); null when there is none, or the unit does not convert to it.</param>
+    private sealed class LabUnit(string text, string? ucum, ConversionFactor? toCanonical)
+    {
+        /// <summary>The last two reference range bounds converted, each with its result: a lab gives the same range with every result.</summary>
+        private Converted _last;
+        private Converted _beforeLast;
+
+        public string Text => text;
+
+        public string? Ucum => ucum;
+
+        public ConversionFactor? ToCanonical => toCanonical;
+
+        /// <summary>Converts a reference range bound as <see cref="ConversionFactor.TryApply"/> does, remembering the last two.</summary>
+        public bool TryConvertBound(decimal value, out decimal result)
+        {
+            result = 0m;
+            if (toCanonical is null)
+            {
+                return false;
+            }
+
+            if (_last.Is(value))
+            {
+                result = _last.Result;
+                return _last.Succeeded;
+            }
+
+            if (_beforeLast.Is(value))
+            {
+                result = _beforeLast.Result;
+                return _beforeLast.Succeeded;
+            }
+
+            var succeeded = toCanonical.TryApply(value, out result);
+            _beforeLast = _last;
+            _last = new Converted(true, value, succeeded, result);
+            return succeeded;
+        }
+
+        /// <summary>A value converted, and the outcome.</summary>
+        private readonly record struct Converted(bool Known, decimal Value, bool Succeeded, decimal Result)
+        {
+            /// <summary>Gets a value indicating whether this is the conversion of the same decimal, scale and all (150.0 is not taken for 150, although both convert alike).</summary>
+            public bool Is(decimal value) => Known && Value == value && Value.Scale == value.Scale;
+        }
+    }
 
     /// <summary>What a dose's unit means.</summary>
     /// <param name="Ucum">The UCUM code; null when it is not a known unit.</param>
