@@ -29,9 +29,6 @@ internal sealed class ResourceIndex
     /// <summary>Gets the resources in input order (Bundles flattened, nested Bundles included).</summary>
     public List<InputEntry> Entries { get; }
 
-    /// <summary>Gets the first resource (in input order) whose <c>fullUrl</c> is <paramref name="fullUrl"/>.</summary>
-    public InputEntry? ByFullUrl(string fullUrl) => ByFullUrl().GetValueOrDefault(fullUrl);
-
     /// <summary>Resolves a reference made by <paramref name="from"/>; null when it resolves nowhere.</summary>
     public InputEntry? Resolve(Reference? reference, InputEntry from)
     {
