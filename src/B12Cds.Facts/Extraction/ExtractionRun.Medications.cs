@@ -39,9 +39,9 @@ internal sealed partial class ExtractionRun
         };
 
         Period? bounds = null;
-        foreach (var dosage in request.DosageInstruction)
+        for (var i = 0; i < request.DosageInstruction.Count; i++)
         {
-            if (dosage.Timing?.Repeat?.BoundsPeriod is { } period)
+            if (request.DosageInstruction[i].Timing?.Repeat?.BoundsPeriod is { } period)
             {
                 bounds = period;
                 break;
@@ -145,11 +145,11 @@ internal sealed partial class ExtractionRun
 
         if (_index.Resolve(reference, entry)?.Resource is Medication medication)
         {
-            var concepts = MatchAll(Domains.Medication, medication.Code, medication.Ingredient.Select(i => i.ItemCodeableConcept));
+            var concepts = MatchAll(Domains.Medication, medication.Code, medication.Ingredient, static i => i.ItemCodeableConcept);
             Ratio? strength = null;
-            foreach (var ingredient in medication.Ingredient)
+            for (var i = 0; i < medication.Ingredient.Count; i++)
             {
-                if (ingredient.Strength is { Numerator.Value: not null } ratio)
+                if (medication.Ingredient[i].Strength is { Numerator.Value: not null } ratio)
                 {
                     strength = ratio;
                     break;
@@ -199,9 +199,9 @@ internal sealed partial class ExtractionRun
     private DosePhase ToPhase(Dosage dosage)
     {
         Quantity? doseQuantity = null;
-        foreach (var doseAndRate in dosage.DoseAndRate)
+        for (var i = 0; i < dosage.DoseAndRate.Count; i++)
         {
-            if (doseAndRate.DoseQuantity is { } quantity)
+            if (dosage.DoseAndRate[i].DoseQuantity is { } quantity)
             {
                 doseQuantity = quantity;
                 break;

@@ -280,7 +280,7 @@ internal sealed partial class ExtractionRun
 
     private void ReadObservationFinding(InputEntry entry, Observation observation)
     {
-        var concepts = MatchAll(Domains.Finding, observation.Code, [observation.ValueCodeableConcept]);
+        var concepts = MatchAll(Domains.Finding, observation.Code, observation.ValueCodeableConcept);
         if (concepts.Count == 0)
         {
             NotRelevant(entry, observation.Code);

@@ -268,11 +268,12 @@ internal sealed partial class ExtractionRun
             return null;
         }
 
-        foreach (var coding in status.Coding)
+        var codings = status.Coding;
+        for (var i = 0; i < codings.Count; i++)
         {
-            if (coding.Code is not null)
+            if (codings[i].Code is { } code)
             {
-                return coding.Code;
+                return code;
             }
         }
 
@@ -282,11 +283,11 @@ internal sealed partial class ExtractionRun
     /// <summary>Gets the coding of the first code match, if any.</summary>
     private static Coding? FirstCodeMatch(IReadOnlyList<ConceptMatch> concepts)
     {
-        foreach (var concept in concepts)
+        for (var i = 0; i < concepts.Count; i++)
         {
-            if (concept.Kind == MatchKind.Code)
+            if (concepts[i].Kind == MatchKind.Code)
             {
-                return concept.Coding;
+                return concepts[i].Coding;
             }
         }
 
@@ -306,28 +307,48 @@ internal sealed partial class ExtractionRun
         return -1;
     }
 
-    private IReadOnlyList<ConceptMatch> MatchAll(string domain, CodeableConcept? first, IEnumerable<CodeableConcept?> more)
+    /// <summary>Matches a concept and a second one (an Observation's coded value) as one list, as <see cref="Merge"/> merges them.</summary>
+    private IReadOnlyList<ConceptMatch> MatchAll(string domain, CodeableConcept? first, CodeableConcept? second)
     {
         var matches = _terminology.Match(first, domain);
         List<ConceptMatch>? merged = null;
-        foreach (var concept in more)
+        Merge(ref merged, matches, _terminology.Match(second, domain));
+        return merged ?? matches;
+    }
+
+    /// <summary>Matches a concept and those of its parts (a Medication's ingredients, an allergy's reaction substances) as one list, as <see cref="Merge"/> merges them.</summary>
+    private IReadOnlyList<ConceptMatch> MatchAll<T>(string domain, CodeableConcept? first, IReadOnlyList<T> parts, Func<T, CodeableConcept?> conceptOf)
+    {
+        var matches = _terminology.Match(first, domain);
+        List<ConceptMatch>? merged = null;
+        for (var i = 0; i < parts.Count; i++)
         {
-            foreach (var m in _terminology.Match(concept, domain))
-            {
-                merged ??= [.. matches];
-                var existing = IndexOf(merged, m.ValueSetId);
-                if (existing < 0)
-                {
-                    merged.Add(m);
-                }
-                else if (merged[existing].Kind == MatchKind.Text && m.Kind == MatchKind.Code)
-                {
-                    // A code found in an ingredient outranks a text match on the product's name.
-                    merged[existing] = m;
-                }
-            }
+            Merge(ref merged, matches, _terminology.Match(conceptOf(parts[i]), domain));
         }
 
         return merged ?? matches;
+    }
+
+    /// <summary>
+    /// Adds a part's matches to the whole's (copied into <paramref name="merged"/> when the part has any): a value set
+    /// not matched yet is added; a code match of a part replaces a text match of the whole.
+    /// </summary>
+    private static void Merge(ref List<ConceptMatch>? merged, IReadOnlyList<ConceptMatch> whole, IReadOnlyList<ConceptMatch> part)
+    {
+        for (var i = 0; i < part.Count; i++)
+        {
+            var m = part[i];
+            merged ??= [.. whole];
+            var existing = IndexOf(merged, m.ValueSetId);
+            if (existing < 0)
+            {
+                merged.Add(m);
+            }
+            else if (merged[existing].Kind == MatchKind.Text && m.Kind == MatchKind.Code)
+            {
+                // A code found in an ingredient outranks a text match on the product's name.
+                merged[existing] = m;
+            }
+        }
     }
 }

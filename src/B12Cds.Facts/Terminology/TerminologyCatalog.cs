@@ -399,9 +399,10 @@ public sealed class TerminologyCatalog
     {
         LabAnalyte? analyte = null;
         ConceptMatch? match = null;
-        foreach (var coding in code.Coding)
+        var codings = code.Coding;
+        for (var i = 0; i < codings.Count; i++)
         {
-            if (coding is null || _codes.Analyte(coding.System, coding.Code) is not { } found)
+            if (codings[i] is not { } coding || _codes.Analyte(coding.System, coding.Code) is not { } found)
             {
                 continue;
             }
@@ -424,9 +425,9 @@ public sealed class TerminologyCatalog
                 return null;
             }
 
-            foreach (var coding in code.Coding)
+            for (var i = 0; i < codings.Count; i++)
             {
-                if (coding is { Display: { } display } && !string.IsNullOrWhiteSpace(display) && !TryMatchAnalyteText(display, coding, ref analyte, ref match))
+                if (codings[i] is { Display: { } display } coding && !string.IsNullOrWhiteSpace(display) && !TryMatchAnalyteText(display, coding, ref analyte, ref match))
                 {
                     return null;
                 }
