@@ -80,7 +80,7 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        var concepts = MatchAll(Domains.Allergy, allergy.Code, allergy.Reaction.Select(r => r.Substance));
+        var concepts = MatchAll(Domains.Allergy, allergy.Code, allergy.Reaction, static r => r.Substance);
         if (concepts.Count == 0)
         {
             NotRelevant(entry, allergy.Code);

@@ -1,7 +1,6 @@
 using System.Globalization;
 using B12Cds.Facts.Model;
 using B12Cds.Facts.Terminology;
-using B12Cds.Facts.Units;
 using B12Cds.Fhir.Diagnostics;
 using B12Cds.Fhir.Model;
 
@@ -40,9 +39,9 @@ internal sealed partial class ExtractionRun
         };
 
         Period? bounds = null;
-        foreach (var dosage in request.DosageInstruction)
+        for (var i = 0; i < request.DosageInstruction.Count; i++)
         {
-            if (dosage.Timing?.Repeat?.BoundsPeriod is { } period)
+            if (request.DosageInstruction[i].Timing?.Repeat?.BoundsPeriod is { } period)
             {
                 bounds = period;
                 break;
@@ -146,11 +145,11 @@ internal sealed partial class ExtractionRun
 
         if (_index.Resolve(reference, entry)?.Resource is Medication medication)
         {
-            var concepts = MatchAll(Domains.Medication, medication.Code, medication.Ingredient.Select(i => i.ItemCodeableConcept));
+            var concepts = MatchAll(Domains.Medication, medication.Code, medication.Ingredient, static i => i.ItemCodeableConcept);
             Ratio? strength = null;
-            foreach (var ingredient in medication.Ingredient)
+            for (var i = 0; i < medication.Ingredient.Count; i++)
             {
-                if (ingredient.Strength is { Numerator.Value: not null } ratio)
+                if (medication.Ingredient[i].Strength is { Numerator.Value: not null } ratio)
                 {
                     strength = ratio;
                     break;
@@ -200,9 +199,9 @@ internal sealed partial class ExtractionRun
     private DosePhase ToPhase(Dosage dosage)
     {
         Quantity? doseQuantity = null;
-        foreach (var doseAndRate in dosage.DoseAndRate)
+        for (var i = 0; i < dosage.DoseAndRate.Count; i++)
         {
-            if (doseAndRate.DoseQuantity is { } quantity)
+            if (dosage.DoseAndRate[i].DoseQuantity is { } quantity)
             {
                 doseQuantity = quantity;
                 break;
@@ -213,7 +212,7 @@ internal sealed partial class ExtractionRun
         var exactInterval = IntervalDays(dosage.Timing);
         var interval = exactInterval is { } exact ? decimal.Round(exact, 4) : (decimal?)null;
         var repeat = dosage.Timing?.Repeat;
-        decimal? duration = repeat?.BoundsDuration is { Value: { IsExact: true } v } bd && UnitConversion.TryToDays(v.Value, bd.Code ?? bd.Unit ?? "d", out var days)
+        decimal? duration = repeat?.BoundsDuration is { Value: { IsExact: true } v } bd && TryToDays(v.Value, bd.Code ?? bd.Unit ?? "d", out var days)
             ? days
             : repeat?.BoundsPeriod is { Start: { } s, End: { } e } ? (decimal)(e.Start - s.Start).TotalDays : null;
         return new DosePhase
@@ -230,9 +229,9 @@ internal sealed partial class ExtractionRun
     }
 
     /// <summary>Days between doses: period (in days) ÷ frequency, or a common timing abbreviation (QD, BID, QOD, WK…).</summary>
-    private static decimal? IntervalDays(Timing? timing)
+    private decimal? IntervalDays(Timing? timing)
     {
-        if (timing?.Repeat is { Period: { } period, PeriodUnit: { } unit } repeat && UnitConversion.TryToDays(period, unit, out var days))
+        if (timing?.Repeat is { Period: { } period, PeriodUnit: { } unit } repeat && TryToDays(period, unit, out var days))
         {
             var frequency = repeat.Frequency is > 0 ? repeat.Frequency.Value : 1;
             return days / frequency;
@@ -255,21 +254,15 @@ internal sealed partial class ExtractionRun
         route is null ? null : _terminology.Match(route, Domains.Route) is { Count: > 0 } routes ? routes[0].ValueSetId : null;
 
     /// <summary>Normalises a dose: a mass to micrograms, anything else to its UCUM unit as given.</summary>
-    private static Measurement? DoseOf(Quantity? quantity)
+    private Measurement? DoseOf(Quantity? quantity)
     {
-        if (quantity?.Value is not { IsExact: true } value)
+        if (quantity?.Value is not { IsExact: true } value || DoseUnitOf(quantity) is not { Ucum: { } ucum } unit)
         {
             return null;
         }
 
-        var unitText = UnitText(quantity);
-        if (unitText is null || !UnitConversion.TryNormalize(unitText, out var ucum))
-        {
-            return null;
-        }
-
-        return UnitConversion.TryConvert(value.Value, ucum, "ug", null, out var micrograms)
-            ? new Measurement(micrograms, "ug")
+        return unit.ToMicrograms is { } factor && factor.TryApply(value.Value, out var micrograms)
+            ? new Measurement(micrograms, Micrograms)
             : new Measurement(value.Value, ucum);
     }
 

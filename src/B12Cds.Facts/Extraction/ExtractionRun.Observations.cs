@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using B12Cds.Facts.Model;
 using B12Cds.Facts.Terminology;
-using B12Cds.Facts.Units;
 using B12Cds.Fhir.Diagnostics;
 using B12Cds.Fhir.Model;
 
@@ -59,10 +58,10 @@ internal sealed partial class ExtractionRun
         switch (value)
         {
             case { Quantity: { } q }:
-                ReadQuantity(ref reading, analyte, q, $"{path}.valueQuantity");
+                ReadQuantity(ref reading, analyte, q, path, "valueQuantity");
                 break;
             case { Text: { } text } when ParseCensored(text) is { } censored:
-                ReadQuantity(ref reading, analyte, censored, $"{path}.valueString");
+                ReadQuantity(ref reading, analyte, censored, path, "valueString");
                 reading.ValueText = text;
                 break;
             case { Text: { } text }:
@@ -77,7 +76,7 @@ internal sealed partial class ExtractionRun
                 reading.ValueText = b ? "true" : "false";
                 break;
             case { Integer: { } n }:
-                ReadQuantity(ref reading, analyte, new Quantity { Value = n }, $"{path}.valueInteger");
+                ReadQuantity(ref reading, analyte, new Quantity { Value = n }, path, "valueInteger");
                 break;
             case { Ratio: { Numerator.Value: { } num, Denominator.Value: { } den } }:
                 reading.ValueText = $"{num}:{den}";
@@ -87,7 +86,7 @@ internal sealed partial class ExtractionRun
                 break;
         }
 
-        if (reading.Value is null && reading.ValueProblem is null && (reading.ValueConcepts?.Count ?? 0) == 0 && reading.ValueText is null && interpretation.Count == 0)
+        if (reading.Value is null && reading.ValueProblem is null && (reading.ValueConcepts?.Count ?? 0) == 0 && reading.ValueText is null && interpretation.Length == 0)
         {
             var why = value.DataAbsentReason?.Label() is { } reason ? $" (data absent: {reason})" : string.Empty;
             Report(FactIssueIds.ValueMissing, IssueSeverity.Warning, "required", $"{analyte.Title} result has no value{why}.", path);
@@ -124,26 +123,29 @@ internal sealed partial class ExtractionRun
     }
 
     /// <summary>Reads a quantity value into <paramref name="reading"/>: its comparator, and its value in the analyte's unit or the reason it has none.</summary>
-    private void ReadQuantity(ref LabReading reading, LabAnalyte analyte, Quantity quantity, string path)
+    /// <param name="reading">The reading so far.</param>
+    /// <param name="analyte">The result's analyte.</param>
+    /// <param name="quantity">The quantity.</param>
+    /// <param name="owner">The path of the Observation or component.</param>
+    /// <param name="element">The value element (<c>valueQuantity</c>…): issues name <c>owner.element</c>, a path made only when one is reported.</param>
+    private void ReadQuantity(ref LabReading reading, LabAnalyte analyte, Quantity quantity, string owner, string element)
     {
         reading.Comparator = quantity.Comparator;
         if (quantity.Value is not { } number)
         {
-            Report(FactIssueIds.ValueMissing, IssueSeverity.Warning, "required", $"{analyte.Title} quantity has no value.", path);
+            Report(FactIssueIds.ValueMissing, IssueSeverity.Warning, "required", $"{analyte.Title} quantity has no value.", $"{owner}.{element}");
             reading.ValueProblem = "value-missing";
             return;
         }
 
         if (!number.IsExact)
         {
-            Report(FactIssueIds.ValueOutOfRange, IssueSeverity.Warning, "value", $"{analyte.Title} value {number.Text} is out of any plausible range; it is not used.", $"{path}.value");
+            Report(FactIssueIds.ValueOutOfRange, IssueSeverity.Warning, "value", $"{analyte.Title} value {number.Text} is out of any plausible range; it is not used.", $"{owner}.{element}.value");
             reading.ValueProblem = "value-out-of-range";
             return;
         }
 
-        var unitText = UnitText(quantity, analyte);
-
-        if (unitText is null)
+        if (LabUnitOf(quantity, analyte) is not { } unit)
         {
             if (analyte.CanonicalUnit is null or "1" or "{ratio}")
             {
@@ -153,17 +155,17 @@ internal sealed partial class ExtractionRun
                 return;
             }
 
-            Report(FactIssueIds.UnitMissing, IssueSeverity.Warning, "required", $"{analyte.Title} {number.Text} has no unit, so it cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
+            Report(FactIssueIds.UnitMissing, IssueSeverity.Warning, "required", $"{analyte.Title} {number.Text} has no unit, so it cannot be interpreted (expected {Expected(analyte)}).", $"{owner}.{element}.unit");
             reading.ValueProblem = "unit-missing";
             reading.ValueText = number.Text;
             return;
         }
 
-        if (!UnitConversion.TryNormalize(unitText, out var ucum))
+        if (unit.Ucum is not { } ucum)
         {
-            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' is not a known unit, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
+            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unit.Text}' is not a known unit, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{owner}.{element}.unit");
             reading.ValueProblem = "unit-unknown";
-            reading.ValueText = $"{number.Text} {unitText}";
+            reading.ValueText = $"{number.Text} {unit.Text}";
             return;
         }
 
@@ -181,9 +183,9 @@ internal sealed partial class ExtractionRun
             return;
         }
 
-        if (!Convert(number.Value, ucum, canonical, analyte, out var converted))
+        if (unit.ToCanonical is not { } factor || !factor.TryApply(number.Value, out var converted))
         {
-            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unitText}' cannot be converted to {canonical}, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{path}.unit");
+            Report(FactIssueIds.UnitNotConvertible, IssueSeverity.Warning, "value", $"{analyte.Title} unit '{unit.Text}' cannot be converted to {canonical}, so {number.Text} cannot be interpreted (expected {Expected(analyte)}).", $"{owner}.{element}.unit");
             reading.ValueProblem = "unit-not-convertible";
             return;
         }
@@ -191,32 +193,17 @@ internal sealed partial class ExtractionRun
         reading.Value = new Measurement(converted, canonical);
     }
 
-    private static Measurement? ToCanonical(LabAnalyte analyte, Quantity? quantity)
+    /// <summary>Converts a reference range bound to the analyte's canonical unit (always through the factor, so 150.0 becomes 150); null when it cannot be.</summary>
+    private Measurement? ToCanonical(LabAnalyte analyte, Quantity? quantity)
     {
         if (quantity?.Value is not { IsExact: true } number || analyte.CanonicalUnit is not { } canonical)
         {
             return null;
         }
 
-        var unitText = UnitText(quantity, analyte);
-
-        return unitText is not null && UnitConversion.TryNormalize(unitText, out var ucum)
-            && Convert(number.Value, ucum, canonical, analyte, out var converted)
+        return LabUnitOf(quantity, analyte) is { } unit && unit.TryConvertBound(number.Value, out var converted)
             ? new Measurement(converted, canonical)
             : null;
-    }
-
-    /// <summary>Converts with the analyte's molar mass, and its valence for equivalents (meq/L of K+).</summary>
-    private static bool Convert(decimal value, string from, string to, LabAnalyte analyte, out decimal result) =>
-        analyte.Valence is { } valence
-            ? UnitConversion.TryConvert(value, from, to, analyte.MolarMass, valence, out result)
-            : UnitConversion.TryConvert(value, from, to, analyte.MolarMass, out result);
-
-    /// <summary>The quantity's unit as this analyte's results mean it: a lab's spelling that means something else in UCUM is mapped (TSH "mU/L").</summary>
-    private static string? UnitText(Quantity quantity, LabAnalyte analyte)
-    {
-        var text = UnitText(quantity);
-        return text is not null && analyte.UnitAliases.TryGetValue(text, out var meant) ? meant : text;
     }
 
     private static string? UnitText(Quantity quantity)
@@ -249,27 +236,51 @@ internal sealed partial class ExtractionRun
     [GeneratedRegex(@"^\s*(?<comparator><=|>=|<|>)?\s*(?<value>[0-9]+(\.[0-9]+)?)\s*(?<unit>[^\s0-9][^\s]*)?\s*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex CensoredPattern();
 
-    /// <summary>Gets the interpretation codes (H, L, POS, NEG...); a shared empty list when there are none.</summary>
-    private static IReadOnlyList<string> InterpretationCodes(IReadOnlyList<CodeableConcept> interpretation)
+    /// <summary>Gets the interpretation codes (H, L, POS, NEG...), in an array of their number; a shared empty one when there are none.</summary>
+    private static string[] InterpretationCodes(IReadOnlyList<CodeableConcept> interpretation)
     {
-        List<string>? codes = null;
-        foreach (var concept in interpretation)
+        var count = 0;
+        for (var i = 0; i < interpretation.Count; i++)
         {
-            foreach (var coding in concept.Coding)
+            var codings = interpretation[i].Coding;
+            for (var j = 0; j < codings.Count; j++)
             {
-                if (coding.Code is { } code && (coding.System is null || coding.System == InterpretationSystem || coding.System.EndsWith("ObservationInterpretation", StringComparison.Ordinal)))
+                if (IsInterpretationCode(codings[j]))
                 {
-                    (codes ??= []).Add(code);
+                    count++;
                 }
             }
         }
 
-        return codes is null ? Array.Empty<string>() : codes;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var codes = new string[count];
+        count = 0;
+        for (var i = 0; i < interpretation.Count; i++)
+        {
+            var codings = interpretation[i].Coding;
+            for (var j = 0; j < codings.Count; j++)
+            {
+                if (IsInterpretationCode(codings[j]))
+                {
+                    codes[count++] = codings[j].Code!;
+                }
+            }
+        }
+
+        return codes;
     }
+
+    private static bool IsInterpretationCode(Coding coding) =>
+        coding.Code is not null
+        && (coding.System is null || coding.System == InterpretationSystem || coding.System.EndsWith("ObservationInterpretation", StringComparison.Ordinal));
 
     private void ReadObservationFinding(InputEntry entry, Observation observation)
     {
-        var concepts = MatchAll(Domains.Finding, observation.Code, [observation.ValueCodeableConcept]);
+        var concepts = MatchAll(Domains.Finding, observation.Code, observation.ValueCodeableConcept);
         if (concepts.Count == 0)
         {
             NotRelevant(entry, observation.Code);

@@ -12,16 +12,30 @@ internal sealed partial class ExtractionRun
     private readonly ResourceIndex _index;
     private readonly DateTimeOffset _asOf;
     private readonly ExtractionOptions _options;
-    private readonly List<Fact> _facts = [];
-    private readonly List<FhirIssue> _issues = [];
+    private readonly List<Fact> _facts;
+    private readonly List<FhirIssue> _issues;
     private InputEntry? _subject;
 
-    public ExtractionRun(TerminologyCatalog terminology, ResourceIndex index, DateTimeOffset asOf, ExtractionOptions options)
+    /// <summary>
+    /// The subject's <c>fullUrl</c> when it is the first entry with it, so that a reference naming it (as nearly every
+    /// resource of a Bundle does) is known to resolve to the subject without a lookup; else null.
+    /// </summary>
+    private string? _subjectFullUrl;
+
+    /// <summary>Initializes a new instance of the <see cref="ExtractionRun"/> class.</summary>
+    /// <param name="terminology">The value sets and analytes.</param>
+    /// <param name="index">The input's resources.</param>
+    /// <param name="asOf">The evaluation time.</param>
+    /// <param name="options">The settings.</param>
+    /// <param name="issues">Issues found before extraction (the parser's), given first.</param>
+    public ExtractionRun(TerminologyCatalog terminology, ResourceIndex index, DateTimeOffset asOf, ExtractionOptions options, IReadOnlyList<FhirIssue>? issues = null)
     {
         _terminology = terminology;
         _index = index;
         _asOf = asOf;
         _options = options;
+        _facts = new List<Fact>(index.Entries.Count + 1);
+        _issues = issues is { Count: > 0 } ? [.. issues] : [];
     }
 
     public FactSet Execute()
@@ -81,6 +95,8 @@ internal sealed partial class ExtractionRun
             }
         }
 
+        _subjectFullUrl = _subject is null ? null : FirstFullUrl(_subject);
+
         if (_subject is null)
         {
             var message = _options.PatientId is null
@@ -113,6 +129,30 @@ internal sealed partial class ExtractionRun
         };
     }
 
+    /// <summary>Gets the entry's <c>fullUrl</c> when no entry before it has the same one (and it is not a <c>#</c> local reference); else null.</summary>
+    private string? FirstFullUrl(InputEntry entry)
+    {
+        if (entry.FullUrl is not { } fullUrl || string.IsNullOrWhiteSpace(fullUrl) || fullUrl.StartsWith('#'))
+        {
+            return null;
+        }
+
+        foreach (var e in _index.Entries)
+        {
+            if (ReferenceEquals(e, entry))
+            {
+                return fullUrl;
+            }
+
+            if (string.Equals(e.FullUrl, fullUrl, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Gets the age in whole years at <paramref name="asOf"/>; for a partial birth date, the lowest age it allows.</summary>
     internal static int AgeAt(FhirDateTime birthDate, DateTimeOffset asOf)
     {
@@ -137,6 +177,12 @@ internal sealed partial class ExtractionRun
         if (_subject is null)
         {
             return _options.PatientId is not { } wanted || NamesRequestedPatient(entry, subject, element, wanted);
+        }
+
+        // What Resolve would find: the first entry with that fullUrl, the subject.
+        if (_subjectFullUrl is not null && string.Equals(subject.ReferenceValue, _subjectFullUrl, StringComparison.Ordinal))
+        {
+            return true;
         }
 
         var resolved = _index.Resolve(subject, entry);
@@ -222,11 +268,12 @@ internal sealed partial class ExtractionRun
             return null;
         }
 
-        foreach (var coding in status.Coding)
+        var codings = status.Coding;
+        for (var i = 0; i < codings.Count; i++)
         {
-            if (coding.Code is not null)
+            if (codings[i].Code is { } code)
             {
-                return coding.Code;
+                return code;
             }
         }
 
@@ -236,11 +283,11 @@ internal sealed partial class ExtractionRun
     /// <summary>Gets the coding of the first code match, if any.</summary>
     private static Coding? FirstCodeMatch(IReadOnlyList<ConceptMatch> concepts)
     {
-        foreach (var concept in concepts)
+        for (var i = 0; i < concepts.Count; i++)
         {
-            if (concept.Kind == MatchKind.Code)
+            if (concepts[i].Kind == MatchKind.Code)
             {
-                return concept.Coding;
+                return concepts[i].Coding;
             }
         }
 
@@ -260,28 +307,48 @@ internal sealed partial class ExtractionRun
         return -1;
     }
 
-    private IReadOnlyList<ConceptMatch> MatchAll(string domain, CodeableConcept? first, IEnumerable<CodeableConcept?> more)
+    /// <summary>Matches a concept and a second one (an Observation's coded value) as one list, as <see cref="Merge"/> merges them.</summary>
+    private IReadOnlyList<ConceptMatch> MatchAll(string domain, CodeableConcept? first, CodeableConcept? second)
     {
         var matches = _terminology.Match(first, domain);
         List<ConceptMatch>? merged = null;
-        foreach (var concept in more)
+        Merge(ref merged, matches, _terminology.Match(second, domain));
+        return merged ?? matches;
+    }
+
+    /// <summary>Matches a concept and those of its parts (a Medication's ingredients, an allergy's reaction substances) as one list, as <see cref="Merge"/> merges them.</summary>
+    private IReadOnlyList<ConceptMatch> MatchAll<T>(string domain, CodeableConcept? first, IReadOnlyList<T> parts, Func<T, CodeableConcept?> conceptOf)
+    {
+        var matches = _terminology.Match(first, domain);
+        List<ConceptMatch>? merged = null;
+        for (var i = 0; i < parts.Count; i++)
         {
-            foreach (var m in _terminology.Match(concept, domain))
-            {
-                merged ??= [.. matches];
-                var existing = IndexOf(merged, m.ValueSetId);
-                if (existing < 0)
-                {
-                    merged.Add(m);
-                }
-                else if (merged[existing].Kind == MatchKind.Text && m.Kind == MatchKind.Code)
-                {
-                    // A code found in an ingredient outranks a text match on the product's name.
-                    merged[existing] = m;
-                }
-            }
+            Merge(ref merged, matches, _terminology.Match(conceptOf(parts[i]), domain));
         }
 
         return merged ?? matches;
+    }
+
+    /// <summary>
+    /// Adds a part's matches to the whole's (copied into <paramref name="merged"/> when the part has any): a value set
+    /// not matched yet is added; a code match of a part replaces a text match of the whole.
+    /// </summary>
+    private static void Merge(ref List<ConceptMatch>? merged, IReadOnlyList<ConceptMatch> whole, IReadOnlyList<ConceptMatch> part)
+    {
+        for (var i = 0; i < part.Count; i++)
+        {
+            var m = part[i];
+            merged ??= [.. whole];
+            var existing = IndexOf(merged, m.ValueSetId);
+            if (existing < 0)
+            {
+                merged.Add(m);
+            }
+            else if (merged[existing].Kind == MatchKind.Text && m.Kind == MatchKind.Code)
+            {
+                // A code found in an ingredient outranks a text match on the product's name.
+                merged[existing] = m;
+            }
+        }
     }
 }

@@ -34,8 +34,8 @@ public sealed class FactExtractor
             return new FactSet { AsOf = asOf, Issues = parsed.Issues };
         }
 
-        var set = Extract(parsed.Resource!, asOf, options);
-        return set with { Issues = [.. parsed.Issues, .. set.Issues] };
+        var run = new ExtractionRun(_terminology, new ResourceIndex(parsed.Resource!), asOf, options ?? ExtractionOptions.Default, parsed.Issues);
+        return run.Execute();
     }
 
     /// <summary>Extracts facts from a resource: a Bundle (entries read in order) or a single resource.</summary>

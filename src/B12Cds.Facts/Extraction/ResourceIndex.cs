@@ -8,18 +8,26 @@ namespace B12Cds.Facts.Extraction;
 /// </summary>
 internal sealed class ResourceIndex
 {
-    private readonly Dictionary<string, InputEntry> _byFullUrl = new(StringComparer.Ordinal);
+    /// <summary>The most entries of a top-level Bundle whose paths are kept (<see cref="EntryPath"/>).</summary>
+    private const int KeptPaths = 1024;
+
+    /// <summary>The paths of a top-level Bundle's entries (<c>Bundle.entry[3].resource</c>), made once and shared by every input.</summary>
+    private static readonly string?[] BundleEntryPaths = new string?[KeptPaths];
+
+    /// <summary>Built on first use: the subject of most resources is found without it (see <see cref="ExtractionRun"/>).</summary>
+    private Dictionary<string, InputEntry>? _byFullUrl;
 
     /// <summary>Built on first use: most inputs' references resolve by <c>fullUrl</c>, and the keys are new strings.</summary>
     private Dictionary<string, InputEntry>? _byTypeAndId;
 
     public ResourceIndex(Resource root)
     {
+        Entries = new List<InputEntry>(root is Bundle bundle ? bundle.Entry.Count : 1);
         Collect(root, null, root.ResourceType);
     }
 
     /// <summary>Gets the resources in input order (Bundles flattened, nested Bundles included).</summary>
-    public List<InputEntry> Entries { get; } = [];
+    public List<InputEntry> Entries { get; }
 
     /// <summary>Resolves a reference made by <paramref name="from"/>; null when it resolves nowhere.</summary>
     public InputEntry? Resolve(Reference? reference, InputEntry from)
@@ -35,7 +43,8 @@ internal sealed class ResourceIndex
             return ResolveContained(literal[1..], from);
         }
 
-        if (_byFullUrl.TryGetValue(literal, out var hit))
+        var byFullUrl = ByFullUrl();
+        if (byFullUrl.TryGetValue(literal, out var hit))
         {
             return hit;
         }
@@ -43,15 +52,33 @@ internal sealed class ResourceIndex
         var withoutHistory = StripHistory(literal);
         if (withoutHistory.Contains("://", StringComparison.Ordinal))
         {
-            return _byFullUrl.TryGetValue(withoutHistory, out hit) ? hit : ByTypeAndId().GetValueOrDefault(TypeAndId(withoutHistory));
+            return byFullUrl.TryGetValue(withoutHistory, out hit) ? hit : ByTypeAndId().GetValueOrDefault(TypeAndId(withoutHistory));
         }
 
-        if (from.FullUrl is { } fullUrl && BaseOf(fullUrl) is { } baseUrl && _byFullUrl.TryGetValue(baseUrl + withoutHistory, out hit))
+        if (from.FullUrl is { } fullUrl && BaseOf(fullUrl) is { } baseUrl && byFullUrl.TryGetValue(baseUrl + withoutHistory, out hit))
         {
             return hit;
         }
 
         return ByTypeAndId().GetValueOrDefault(withoutHistory);
+    }
+
+    /// <summary>Gets the resources by <c>fullUrl</c>, the first of each in input order.</summary>
+    private Dictionary<string, InputEntry> ByFullUrl()
+    {
+        if (_byFullUrl is null)
+        {
+            _byFullUrl = new Dictionary<string, InputEntry>(Entries.Count, StringComparer.Ordinal);
+            foreach (var entry in Entries)
+            {
+                if (entry.FullUrl is { } fullUrl)
+                {
+                    _byFullUrl.TryAdd(fullUrl, entry);
+                }
+            }
+        }
+
+        return _byFullUrl;
     }
 
     /// <summary>Gets the resources by <c>Type/id</c>, the first of each in input order.</summary>
@@ -98,19 +125,26 @@ internal sealed class ResourceIndex
             {
                 if (bundle.Entry[i].Resource is { } r)
                 {
-                    Collect(r, bundle.Entry[i].FullUrl, $"{path}.entry[{i}].resource");
+                    Collect(r, bundle.Entry[i].FullUrl, EntryPath(path, i));
                 }
             }
 
             return;
         }
 
-        var entry = new InputEntry(resource, fullUrl, path);
-        Entries.Add(entry);
-        if (fullUrl is not null)
+        Entries.Add(new InputEntry(resource, fullUrl, path));
+    }
+
+    /// <summary>Gets the path of a Bundle's entry: for a top-level Bundle's first entries, a string made once.</summary>
+    private static string EntryPath(string bundlePath, int index)
+    {
+        if (index >= KeptPaths || !string.Equals(bundlePath, nameof(Bundle), StringComparison.Ordinal))
         {
-            _byFullUrl.TryAdd(fullUrl, entry);
+            return $"{bundlePath}.entry[{index}].resource";
         }
+
+        // Two threads may both make a path; either string does, and a reference is written whole.
+        return BundleEntryPaths[index] ??= $"{nameof(Bundle)}.entry[{index}].resource";
     }
 
     private static string StripHistory(string reference)

@@ -12,18 +12,12 @@ namespace B12Cds.Facts.Terminology;
 /// </summary>
 public sealed class TerminologyCatalog
 {
-    private static readonly string[] NoIds = [];
-
     /// <summary>The most distinct texts whose matches are remembered (a few MB at most).</summary>
     private const int TextMemoCapacity = 20_000;
 
-    /// <summary>The longest code upper-cased on the stack for lookup (ICD-10-CM and ATC codes are a few characters).</summary>
-    private const int CodeBufferLength = 64;
-
-    private readonly CodeTable<string[]> _exact;
-    private readonly FrozenDictionary<string, PrefixEntry[]>.AlternateLookup<ReadOnlySpan<char>> _prefixes;
+    private readonly FrozenDictionary<string, ValueSet> _valueSets;
+    private readonly CodeIndex _codes;
     private readonly TextEntry[] _textEntries;
-    private readonly CodeTable<LabAnalyte> _analyteByCode;
     private readonly AnalyteTextEntry[] _analyteText;
     private readonly TextMemo<int[]> _textHits = new(TextMemoCapacity);
     private readonly TextMemo<LabAnalyte[]> _analyteTextHits = new(TextMemoCapacity);
@@ -31,7 +25,8 @@ public sealed class TerminologyCatalog
     internal TerminologyCatalog(string version, IReadOnlyList<ValueSet> valueSets, IReadOnlyList<LabAnalyte> analytes)
     {
         Version = version;
-        ValueSets = valueSets.ToFrozenDictionary(v => v.Id, StringComparer.Ordinal);
+        _valueSets = valueSets.ToFrozenDictionary(v => v.Id, StringComparer.Ordinal);
+        ValueSets = _valueSets;
         Analytes = analytes.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
 
         // Every value set that contains a value set's members: itself and, transitively, every set including it.
@@ -68,15 +63,6 @@ public sealed class TerminologyCatalog
             }
         }
 
-        _exact = new CodeTable<string[]>(exact.Select(kv => KeyValuePair.Create(kv.Key, kv.Value.ToArray())));
-        _prefixes = prefixes
-            .GroupBy(kv => kv.Key.System, StringComparer.Ordinal)
-            .ToFrozenDictionary(
-                g => g.Key,
-                g => g.OrderBy(kv => kv.Key.Prefix, StringComparer.Ordinal).Select(kv => new PrefixEntry(kv.Key.Prefix, kv.Value.ToArray())).ToArray(),
-                StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-
         _textEntries = BuildTextEntries(valueSets);
 
         var byCode = new Dictionary<(string System, string Code), LabAnalyte>();
@@ -88,7 +74,10 @@ public sealed class TerminologyCatalog
             }
         }
 
-        _analyteByCode = new CodeTable<LabAnalyte>(byCode);
+        _codes = new CodeIndex(
+            exact.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
+            prefixes.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()),
+            byCode);
         _analyteText = analytes
             .Where(a => a.TextPatterns.Count > 0)
             .Select(a => new AnalyteTextEntry(a, TextMatcher.Create(a.TextPatterns)!, TextMatcher.Create(a.ExcludeText)))
@@ -112,60 +101,7 @@ public sealed class TerminologyCatalog
     /// Code matches come first, each group ordered by value set id.
     /// </summary>
     /// <returns>The matches; an empty list (shared) when there are none.</returns>
-    public IReadOnlyList<ConceptMatch> Match(CodeableConcept? concept)
-    {
-        if (concept is null)
-        {
-            return [];
-        }
-
-        List<ConceptMatch>? matches = null;
-        foreach (var coding in concept.Coding)
-        {
-            if (coding is null)
-            {
-                continue;
-            }
-
-            foreach (var id in CodeMatches(coding))
-            {
-                if (!Contains(matches, id))
-                {
-                    (matches ??= []).Add(new ConceptMatch(id, MatchKind.Code, coding, null));
-                }
-            }
-        }
-
-        var codeMatchCount = matches?.Count ?? 0;
-        matches?.Sort(MatchComparer.Instance);
-        if (_textEntries.Length > 0)
-        {
-            if (!string.IsNullOrWhiteSpace(concept.Text))
-            {
-                AddTextMatches(concept.Text, null, ref matches);
-            }
-
-            foreach (var coding in concept.Coding)
-            {
-                if (coding is { Display: { } display } && !string.IsNullOrWhiteSpace(display))
-                {
-                    AddTextMatches(display, coding, ref matches);
-                }
-            }
-
-            if (matches is not null && matches.Count > codeMatchCount)
-            {
-                matches.Sort(codeMatchCount, matches.Count - codeMatchCount, MatchComparer.Instance);
-            }
-        }
-
-        if (matches is null)
-        {
-            return [];
-        }
-
-        return matches;
-    }
+    public IReadOnlyList<ConceptMatch> Match(CodeableConcept? concept) => (IReadOnlyList<ConceptMatch>?)MatchAll(concept) ?? [];
 
     /// <summary>
     /// Gets the value sets of the given domains (finding, procedure, medication, allergy, route, result) that the
@@ -174,27 +110,28 @@ public sealed class TerminologyCatalog
     /// </summary>
     public IReadOnlyList<ConceptMatch> Match(CodeableConcept? concept, params ReadOnlySpan<string> domains)
     {
-        var all = Match(concept);
-        if (all.Count == 0)
+        if (MatchAll(concept) is not { } all)
         {
-            return all;
+            return [];
         }
 
-        List<ConceptMatch>? kept = null;
-        var keptAll = true;
-        foreach (var match in all)
+        // The list is this call's own: the matches of other domains are taken out of it in place, the order kept.
+        var kept = 0;
+        for (var i = 0; i < all.Count; i++)
         {
-            if (ValueSets.TryGetValue(match.ValueSetId, out var set) && (set.Domain is not { } domain || domains.Contains(domain)))
+            if (_valueSets.TryGetValue(all[i].ValueSetId, out var set) && (set.Domain is not { } domain || domains.Contains(domain)))
             {
-                (kept ??= []).Add(match);
-            }
-            else
-            {
-                keptAll = false;
+                all[kept++] = all[i];
             }
         }
 
-        return keptAll ? all : kept ?? (IReadOnlyList<ConceptMatch>)[];
+        if (kept == 0)
+        {
+            return [];
+        }
+
+        all.RemoveRange(kept, all.Count - kept);
+        return all;
     }
 
     /// <summary>
@@ -234,6 +171,62 @@ public sealed class TerminologyCatalog
         }
 
         return false;
+    }
+
+    /// <summary>Finds the matches <see cref="Match(CodeableConcept?)"/> gives, in a new list; null when there are none.</summary>
+    private List<ConceptMatch>? MatchAll(CodeableConcept? concept)
+    {
+        if (concept is null)
+        {
+            return null;
+        }
+
+        List<ConceptMatch>? matches = null;
+        var codings = concept.Coding;
+        for (var c = 0; c < codings.Count; c++)
+        {
+            if (codings[c] is not { } coding)
+            {
+                continue;
+            }
+
+            foreach (var id in CodeMatches(coding))
+            {
+                if (!Contains(matches, id))
+                {
+                    (matches ??= []).Add(new ConceptMatch(id, MatchKind.Code, coding, null));
+                }
+            }
+        }
+
+        var codeMatchCount = matches?.Count ?? 0;
+        if (codeMatchCount > 1)
+        {
+            matches!.Sort(MatchComparer.Instance);
+        }
+
+        if (_textEntries.Length > 0)
+        {
+            if (!string.IsNullOrWhiteSpace(concept.Text))
+            {
+                AddTextMatches(concept.Text, null, ref matches);
+            }
+
+            for (var c = 0; c < codings.Count; c++)
+            {
+                if (codings[c] is { Display: { } display } coding && !string.IsNullOrWhiteSpace(display))
+                {
+                    AddTextMatches(display, coding, ref matches);
+                }
+            }
+
+            if (matches is not null && matches.Count > codeMatchCount + 1)
+            {
+                matches.Sort(codeMatchCount, matches.Count - codeMatchCount, MatchComparer.Instance);
+            }
+        }
+
+        return matches;
     }
 
     private static bool Contains(List<ConceptMatch>? matches, string id)
@@ -350,38 +343,7 @@ public sealed class TerminologyCatalog
             .ToArray();
     }
 
-    private string[] CodeMatches(Coding coding)
-    {
-        Span<char> buffer = stackalloc char[CodeBufferLength];
-        if (!CodeSystems.TryNormalize(coding.System, coding.Code, buffer, out var system, out var code))
-        {
-            return NoIds;
-        }
-
-        _exact.TryGetValue(system, code, out var ids);
-        if (!_prefixes.TryGetValue(system, out var entries))
-        {
-            return ids ?? NoIds;
-        }
-
-        List<string>? all = null;
-        foreach (var entry in entries)
-        {
-            if (code.StartsWith(entry.Prefix, StringComparison.Ordinal))
-            {
-                all ??= ids is null ? [] : [.. ids];
-                foreach (var id in entry.Ids)
-                {
-                    if (!all.Contains(id))
-                    {
-                        all.Add(id);
-                    }
-                }
-            }
-        }
-
-        return all is null ? ids ?? NoIds : [.. all];
-    }
+    private string[] CodeMatches(Coding coding) => _codes.ValueSetIds(coding.System, coding.Code);
 
     private void AddTextMatches(string text, Coding? coding, ref List<ConceptMatch>? matches)
     {
@@ -437,12 +399,10 @@ public sealed class TerminologyCatalog
     {
         LabAnalyte? analyte = null;
         ConceptMatch? match = null;
-        Span<char> buffer = stackalloc char[CodeBufferLength];
-        foreach (var coding in code.Coding)
+        var codings = code.Coding;
+        for (var i = 0; i < codings.Count; i++)
         {
-            if (coding is null
-                || !CodeSystems.TryNormalize(coding.System, coding.Code, buffer, out var system, out var normalized)
-                || !_analyteByCode.TryGetValue(system, normalized, out var found))
+            if (codings[i] is not { } coding || _codes.Analyte(coding.System, coding.Code) is not { } found)
             {
                 continue;
             }
@@ -465,9 +425,9 @@ public sealed class TerminologyCatalog
                 return null;
             }
 
-            foreach (var coding in code.Coding)
+            for (var i = 0; i < codings.Count; i++)
             {
-                if (coding is { Display: { } display } && !string.IsNullOrWhiteSpace(display) && !TryMatchAnalyteText(display, coding, ref analyte, ref match))
+                if (codings[i] is { Display: { } display } coding && !string.IsNullOrWhiteSpace(display) && !TryMatchAnalyteText(display, coding, ref analyte, ref match))
                 {
                     return null;
                 }
@@ -512,8 +472,6 @@ public sealed class TerminologyCatalog
 
         return found is null ? [] : [.. found];
     }
-
-    private sealed record PrefixEntry(string Prefix, string[] Ids);
 
     private sealed record TextEntry(string Id, TextMatcher? Include, TextMatcher? Exclude, int[] Children);
 

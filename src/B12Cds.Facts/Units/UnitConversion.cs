@@ -121,6 +121,18 @@ public static class UnitConversion
         return Factor(unit, Day, molarMass: null, valence: null) is { } factor && factor.TryApply(value, out days);
     }
 
+    /// <summary>
+    /// Gets the factor <see cref="TryConvert(decimal, string, string, decimal?, out decimal)"/> (or, with a valence, the
+    /// overload that takes one) multiplies by, for a caller converting many values between the same units: applying it
+    /// with <see cref="ConversionFactor.TryApply"/> gives the same result. Null when the units do not convert, or the
+    /// valence is not positive.
+    /// </summary>
+    internal static ConversionFactor? FactorBetween(string fromUnit, string toUnit, decimal? molarMassGramsPerMole, int? valence) =>
+        valence is <= 0 ? null : Factor(fromUnit, toUnit, molarMassGramsPerMole, valence);
+
+    /// <summary>Gets the factor <see cref="TryToDays"/> multiplies by, as <see cref="FactorBetween"/> does; null when the unit is not a time.</summary>
+    internal static ConversionFactor? FactorToDays(string unit) => Factor(unit, Day, molarMass: null, valence: null);
+
     private static bool TryConvertCore(decimal value, string fromUnit, string toUnit, decimal? molarMass, int? valence, out decimal result)
     {
         result = 0m;

@@ -202,6 +202,24 @@ public sealed partial class FactExtractorTests
     }
 
     [Fact]
+    public void Extract_SubjectUrnUuidAlsoTheFullUrlOfAnEarlierEntry_ResolvesToTheEarlierEntryAndSkipped()
+    {
+        // Arrange: a reference resolves to the first entry with that fullUrl, here a Condition before the Patient.
+        const string Url = "urn:uuid:6f1f5a52-0d7e-4c1a-9d3b-000000000001";
+        var condition = """{ "resourceType": "Condition", "id": "c", "code": { "text": "Vitamin B12 deficiency" } }""";
+        var json = TestBundles.BundleWithFullUrls((Url, condition), (Url, PatientResource("p1")), (null, B12For("b12", Url)));
+
+        // Act
+        var set = Extract(json);
+
+        // Assert
+        Assert.Single(set.OfType<Finding>());
+        Assert.Empty(set.OfType<LabResult>());
+        var issue = SingleIssue(set, FactIssueIds.UnresolvedReference);
+        Assert.Equal("Bundle.entry[2].resource.subject", issue.Expression);
+    }
+
+    [Fact]
     public void Extract_SubjectReferenceToUnknownPatient_SkippedWithFact004()
     {
         // Arrange
