@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Buffers.Text;
 using System.Numerics;
@@ -165,7 +166,75 @@ internal ref struct FhirJsonReader
             return _strings is { } strings && _valueLength <= MaxSharedLength ? Shared(strings, ValueSpan) : Encoding.UTF8.GetString(ValueSpan);
         }
 
-        // Rare: the serializer's reader unescapes (and checks) the quoted string exactly as it always has.
+        return Unescape(ValueSpan) ?? UnescapeAsTheSerializerDoes();
+    }
+
+    /// <summary>
+    /// Unescapes a string's content whose escapes <see cref="ScanString"/> has checked; null for one with a surrogate
+    /// escape (<c>\uD83D\uDE00</c>), which <see cref="UnescapeAsTheSerializerDoes"/> pairs, or refuses when alone.
+    /// </summary>
+    private static string? Unescape(ReadOnlySpan<byte> escaped)
+    {
+        // Unescaped, the text is never longer: a 6-byte \u escape makes at most 3 bytes of UTF-8.
+        byte[]? rented = null;
+        var buffer = escaped.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(escaped.Length));
+        try
+        {
+            var written = 0;
+            while (true)
+            {
+                var backslash = escaped.IndexOf((byte)'\\');
+                if (backslash < 0)
+                {
+                    escaped.CopyTo(buffer[written..]);
+                    return Encoding.UTF8.GetString(buffer[..(written + escaped.Length)]);
+                }
+
+                escaped[..backslash].CopyTo(buffer[written..]);
+                written += backslash;
+                var kind = escaped[backslash + 1];
+                if (kind == (byte)'u')
+                {
+                    var code = 0;
+                    foreach (var digit in escaped.Slice(backslash + 2, 4))
+                    {
+                        code = (code << 4) | (digit <= (byte)'9' ? digit - '0' : (digit | 0x20) - 'a' + 10);
+                    }
+
+                    if (char.IsSurrogate((char)code))
+                    {
+                        return null;
+                    }
+
+                    written += new Rune(code).EncodeToUtf8(buffer[written..]);
+                    escaped = escaped[(backslash + 6)..];
+                    continue;
+                }
+
+                buffer[written++] = kind switch
+                {
+                    (byte)'b' => (byte)'\b',
+                    (byte)'f' => (byte)'\f',
+                    (byte)'n' => (byte)'\n',
+                    (byte)'r' => (byte)'\r',
+                    (byte)'t' => (byte)'\t',
+                    _ => kind, // " \ and /
+                };
+                escaped = escaped[(backslash + 2)..];
+            }
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>The serializer's reader unescapes (and checks) the quoted string: for surrogate escapes, which it pairs or refuses.</summary>
+    private readonly string UnescapeAsTheSerializerDoes()
+    {
         var quoted = new Utf8JsonReader(_json.Slice(_valueStart - 1, _valueLength + 2));
         quoted.Read();
         return quoted.GetString()!;
@@ -387,6 +456,7 @@ internal ref struct FhirJsonReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SkipEscape(ReadOnlySpan<byte> json, int backslash)
     {
         if (backslash + 1 >= json.Length)
