@@ -296,6 +296,36 @@ public sealed class SinglePassReadingTests
         }
     }
 
+    public static TheoryData<string> HookRequests { get; } = new(
+        Directory.EnumerateFiles(Path.Combine(RepoPaths.Samples, "cds-hooks"), "*.json").Order(StringComparer.Ordinal));
+
+    /// <summary>What an EHR sends most: the prefetched resources and searchset Bundles of a CDS Hooks call, each read by the fast path itself.</summary>
+    [Theory]
+    [MemberData(nameof(HookRequests))]
+    public void FastPath_PrefetchOfHookRequest_ReadWithoutGivingUp(string path)
+    {
+        // Arrange
+        var prefetch = JsonNode.Parse(File.ReadAllBytes(path))!["prefetch"]?.AsObject() ?? [];
+        Assert.NotEmpty(prefetch);
+
+        foreach (var (key, value) in prefetch)
+        {
+            if (value is null)
+            {
+                continue;
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(value.ToJsonString());
+
+            // Act
+            var read = DocumentReading.TryRead(bytes, out var resource);
+
+            // Assert
+            Assert.True(read, $"the fast path gave up on prefetch '{key}' of {Path.GetFileName(path)}");
+            Assert.Equal(FhirJson.Serialize(Reference.Parse(bytes).Resource!), FhirJson.Serialize(resource!));
+        }
+    }
+
     /// <summary>The fast path reads plain decimals itself: each number must come out as the serializer's reading has it, scale and text alike.</summary>
     [Theory]
     [InlineData("0")]
