@@ -107,10 +107,16 @@ public sealed partial class PrefetchResolver
     /// <returns>A source the caller disposes once prefetch is resolved.</returns>
     public CancellationTokenSource CreateDeadline(TimeSpan callDeadline, CancellationToken aborted)
     {
-        var budget = callDeadline - _options.EvaluationReserve;
         var source = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-        source.CancelAfter(budget > TimeSpan.Zero ? budget : TimeSpan.Zero);
+        source.CancelAfter(PrefetchBudget(callDeadline));
         return source;
+    }
+
+    /// <summary>The time prefetch may take of a call's <paramref name="callDeadline"/>: what the evaluation reserve leaves, never less than none.</summary>
+    internal TimeSpan PrefetchBudget(TimeSpan callDeadline)
+    {
+        var budget = callDeadline - _options.EvaluationReserve;
+        return budget > TimeSpan.Zero ? budget : TimeSpan.Zero;
     }
 
     /// <summary>

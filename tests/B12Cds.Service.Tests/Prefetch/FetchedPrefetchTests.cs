@@ -140,7 +140,8 @@ public sealed class FetchedPrefetchTests
 
         var outcome = await resolver.ResolveAsync(request, deadline.Token);
 
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1.5));
+        // Well under the 5 s attempt timeout (a loaded machine may take a while past the 300 ms deadline).
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(4));
         Assert.Equal([PrefetchKeyState.Provided, PrefetchKeyState.Provided, PrefetchKeyState.TimedOut, PrefetchKeyState.TimedOut], outcome.Keys.Select(k => k.State));
         Assert.Equal(["Patient/p1", "Observation/o1"], outcome.Resources.Select(r => r.RelativeReference()));
         Assert.Equal(["conditions", "procedures"], outcome.Missing.Select(k => k.Key));
@@ -231,7 +232,8 @@ public sealed class FetchedPrefetchTests
         Assert.Equal(before, server.RequestCount);
         Assert.Equal(PrefetchKeyState.Failed, outcome.Keys[0].State);
         Assert.Equal("the EHR's FHIR server is not answering (circuit open)", outcome.Keys[0].Problem);
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromMilliseconds(500));
+        // No request reaches the server (above); the time only confirms no attempt waited for a timeout.
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
     }
 
     [Fact]
