@@ -226,9 +226,7 @@ internal static class DatatypeReading
         reader.Read();
         return reader.TokenType switch
         {
-            JsonTokenType.Number => TryPlainDecimal(reader.ValueSpan, out var plain)
-                ? plain
-                : FhirDecimalJsonConverter.FromNumber(reader.ValueSpan, reader.TryGetDecimal(out var value) ? value : null),
+            JsonTokenType.Number => FhirDecimalJsonConverter.FromNumber(reader.ValueSpan),
             JsonTokenType.Null => null,
             _ => throw new JsonException($"expected a number, found {reader.TokenType}"),
         };
@@ -285,47 +283,6 @@ internal static class DatatypeReading
         }
 
         return items.ToArray();
-    }
-
-    /// <summary>
-    /// Reads the commonest decimals directly: up to 18 digits, a point or none, no exponent (a lab value, a dose); the
-    /// decimal keeps the text's scale (1.50 stays 1.50). False for anything else, and for a negative zero.
-    /// </summary>
-    private static bool TryPlainDecimal(ReadOnlySpan<byte> number, out FhirDecimal value)
-    {
-        value = default;
-        var negative = number.Length > 0 && number[0] == (byte)'-';
-        var digits = 0;
-        var scale = -1;
-        ulong mantissa = 0;
-        for (var i = negative ? 1 : 0; i < number.Length; i++)
-        {
-            var b = number[i];
-            if (b == (byte)'.' && scale < 0)
-            {
-                scale = 0;
-                continue;
-            }
-
-            if (b is < (byte)'0' or > (byte)'9' || ++digits > 18)
-            {
-                return false;
-            }
-
-            mantissa = (mantissa * 10) + (ulong)(b - '0');
-            if (scale >= 0)
-            {
-                scale++;
-            }
-        }
-
-        if (digits == 0 || (negative && mantissa == 0))
-        {
-            return false;
-        }
-
-        value = new decimal((int)(uint)mantissa, (int)(uint)(mantissa >> 32), 0, negative, (byte)Math.Max(scale, 0));
-        return true;
     }
 
     private static FhirDateTime DateTimeValue(ref FhirJsonReader reader) =>
