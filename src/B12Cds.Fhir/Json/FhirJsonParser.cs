@@ -34,9 +34,6 @@ public sealed class FhirJsonParser
     /// <summary>Creates a parser that reads the reference way, each resource by its own scoped reader: what the fast path is tested against.</summary>
     internal static FhirJsonParser Reference(FhirParserOptions? options = null) => new(options, FhirJson.ReferenceReadOptions, fastPath: false);
 
-    /// <summary>Creates a parser that reads only the serializer's way (no fast path): what reads a document the fast path gives up on.</summary>
-    internal static FhirJsonParser SerializerOnly(FhirParserOptions? options = null) => new(options, FhirJson.Options, fastPath: false);
-
     /// <summary>Parses UTF-8 JSON (a leading byte-order mark is allowed).</summary>
     public FhirParseResult Parse(ReadOnlySpan<byte> utf8Json)
     {

@@ -40,9 +40,6 @@ internal static class ModelledResourceTypes
     /// <summary>The names of <see cref="ByIndex"/>, looked up by their UTF-8 bytes.</summary>
     private static readonly ElementTable Names = ElementTable.Of([.. ByName.Keys]);
 
-    /// <summary>Gets every modelled type.</summary>
-    public static IEnumerable<ModelledResourceType> All => ByName.Values;
-
     /// <summary>Finds a modelled type by the UTF-8 bytes of its name, as they are in the JSON (unescaped).</summary>
     public static bool TryGet(ReadOnlySpan<byte> name, [NotNullWhen(true)] out ModelledResourceType? type)
     {
