@@ -28,9 +28,9 @@ internal static class ProfileDriver
                     "parse" => parser.Parse(bundle).Issues.Count,
                     "extract" => extractor.Extract(parsed, PatientGenerator.At).Facts.Count,
                     "both" => extractor.Extract(parser.Parse(bundle), PatientGenerator.At).Facts.Count,
-                    "scan" => Scan(bundle),
-                    "fastscan" => FastScan(bundle),
-                    _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Expected parse, extract, both or scan."),
+                    "scan" => ParseFloorBenchmarks.CountTokens(bundle),
+                    "fastscan" => ParseFloorBenchmarks.CountTokensFast(bundle),
+                    _ => throw new ArgumentOutOfRangeException(nameof(operation), operation, "Expected parse, extract, both, scan or fastscan."),
                 };
             }
 
@@ -41,29 +41,5 @@ internal static class ProfileDriver
         perOp.Sort();
         Console.WriteLine($"{input} {operation} x{iterations} ({bundle.Length:N0} bytes): min {perOp[0]:F1} µs, median {perOp[perOp.Count / 2]:F1} µs per operation, {allocated:N0} bytes allocated [{facts}]");
         return 0;
-    }
-
-    private static int FastScan(byte[] bundle)
-    {
-        var reader = new B12Cds.Fhir.Json.Reading.FhirJsonReader(bundle);
-        var tokens = 0;
-        while (reader.Read())
-        {
-            tokens++;
-        }
-
-        return tokens;
-    }
-
-    private static int Scan(byte[] bundle)
-    {
-        var reader = new System.Text.Json.Utf8JsonReader(bundle);
-        var tokens = 0;
-        while (reader.Read())
-        {
-            tokens++;
-        }
-
-        return tokens;
     }
 }
