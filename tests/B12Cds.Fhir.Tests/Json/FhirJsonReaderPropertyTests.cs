@@ -45,6 +45,7 @@ public sealed class FhirJsonReaderPropertyTests
         {
             var outcome = ReaderEquivalence.Compare(document.Bytes, document.Table is 0 ? null : new string?[document.Table]);
             Assert.True(outcome.Accepted, ReaderEquivalence.Describe(document.Bytes, "A generated document was refused by Utf8JsonReader."));
+            Assert.Equal(outcome, ReaderEquivalence.Compare(document.Bytes, propertyValues: true));
         }));
     }
 
@@ -62,6 +63,7 @@ public sealed class FhirJsonReaderPropertyTests
             var bytes = damaged.Apply();
             Assert.True(Utf8.IsValid(bytes), "A mutation broke UTF-8.");
             var outcome = ReaderEquivalence.Compare(bytes, new string?[4]);
+            Assert.Equal(outcome, ReaderEquivalence.Compare(bytes, propertyValues: true));
             if (outcome.Accepted)
             {
                 accepted++;

@@ -33,10 +33,12 @@ public sealed class FhirJsonReaderTests
         // Act
         var plain = ReaderEquivalence.Compare(json);
         var shared = ReaderEquivalence.Compare(json, new string?[ParserTableLength]);
+        var asTheReadersRead = ReaderEquivalence.Compare(json, new string?[ParserTableLength], propertyValues: true);
 
         // Assert
         Assert.True(plain.Accepted);
         Assert.Equal(plain, shared);
+        Assert.Equal(plain, asTheReadersRead);
     }
 
     [Theory]
@@ -49,10 +51,12 @@ public sealed class FhirJsonReaderTests
         // Act
         var plain = ReaderEquivalence.Compare(json);
         var shared = ReaderEquivalence.Compare(json, new string?[ParserTableLength]);
+        var asTheReadersRead = ReaderEquivalence.Compare(json, new string?[ParserTableLength], propertyValues: true);
 
         // Assert
         Assert.True(plain.Accepted);
         Assert.Equal(plain, shared);
+        Assert.Equal(plain, asTheReadersRead);
     }
 
     [Fact]

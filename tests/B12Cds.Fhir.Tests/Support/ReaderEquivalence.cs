@@ -22,8 +22,9 @@ internal static class ReaderEquivalence
     /// <summary>Reads <paramref name="json"/> with both readers, asserting that they agree (see the class).</summary>
     /// <param name="json">The document: valid UTF-8, as FhirJsonReader's caller guarantees.</param>
     /// <param name="strings">The table of shared strings handed to FhirJsonReader, if any.</param>
+    /// <param name="propertyValues">Whether FhirJsonReader reads each property's value with <see cref="FhirJsonReader.ReadPropertyValue"/>, as the hand-written readers do, instead of <see cref="FhirJsonReader.Read"/>.</param>
     /// <returns>What the reference reader made of the document.</returns>
-    public static Outcome Compare(ReadOnlySpan<byte> json, string?[]? strings = null)
+    public static Outcome Compare(ReadOnlySpan<byte> json, string?[]? strings = null, bool propertyValues = false)
     {
         var expected = new Utf8JsonReader(json);
         var actual = new FhirJsonReader(json, strings);
@@ -32,7 +33,7 @@ internal static class ReaderEquivalence
         for (var index = 0; ; index++)
         {
             var expectedRead = TryRead(ref expected, out var expectedError);
-            var actualRead = TryRead(ref actual, out var actualError);
+            var actualRead = TryRead(ref actual, propertyValues, out var actualError);
 
             if (expectedError is not null)
             {
@@ -133,11 +134,19 @@ internal static class ReaderEquivalence
         }
     }
 
-    private static bool TryRead(ref FhirJsonReader reader, out JsonException? error)
+    private static bool TryRead(ref FhirJsonReader reader, out JsonException? error) => TryRead(ref reader, propertyValues: false, out error);
+
+    private static bool TryRead(ref FhirJsonReader reader, bool propertyValues, out JsonException? error)
     {
         try
         {
             error = null;
+            if (propertyValues && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                reader.ReadPropertyValue();
+                return true;
+            }
+
             return reader.Read();
         }
         catch (JsonException ex)

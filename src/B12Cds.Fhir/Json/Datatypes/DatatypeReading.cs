@@ -109,7 +109,7 @@ internal static class DatatypeReading
     /// <summary>Reads a string property's value (null as absent).</summary>
     public static string? String(ref FhirJsonReader reader)
     {
-        reader.Read();
+        reader.ReadPropertyValue();
         return reader.TokenType switch
         {
             JsonTokenType.String => reader.GetString(),
@@ -121,7 +121,7 @@ internal static class DatatypeReading
     /// <summary>Reads a code system URI property's value (null as absent), a well-known one as its shared string (see <see cref="KnownSystems"/>).</summary>
     public static string? System(ref FhirJsonReader reader)
     {
-        reader.Read();
+        reader.ReadPropertyValue();
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped && KnownSystems.Find(reader.ValueSpan) is { } known)
         {
             return known;
@@ -235,7 +235,7 @@ internal static class DatatypeReading
     /// <summary>Reads a date, dateTime or instant property's value (null as absent).</summary>
     public static FhirDateTime? DateTime(ref FhirJsonReader reader)
     {
-        reader.Read();
+        reader.ReadPropertyValue();
         return reader.TokenType == JsonTokenType.Null ? null : DateTimeValue(ref reader);
     }
 

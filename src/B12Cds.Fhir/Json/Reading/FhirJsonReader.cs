@@ -132,6 +132,35 @@ internal ref struct FhirJsonReader
     }
 
     /// <summary>
+    /// Reads a property's value, as <see cref="Read"/> does, from the property's name: a string value (most in FHIR
+    /// are) is read here without the general dispatch.
+    /// </summary>
+    /// <exception cref="JsonException">The document is not JSON (or is deeper than <see cref="MaxDepth"/>).</exception>
+    public void ReadPropertyValue()
+    {
+        if (_tokenType != JsonTokenType.PropertyName)
+        {
+            Read();
+            return;
+        }
+
+        var position = SkipWhitespace(_position);
+        var json = _json;
+        if ((uint)position < (uint)json.Length && json[position] == (byte)'"')
+        {
+            var end = ScanString(json, position, out _escaped);
+            _tokenStart = position;
+            _valueStart = position + 1;
+            _valueLength = end - position - 1;
+            _position = end + 1;
+            _tokenType = JsonTokenType.String;
+            return;
+        }
+
+        Read();
+    }
+
+    /// <summary>
     /// Skips the value the reader stands on (on a property name, the property's value): after it the reader stands on
     /// the value's last token. Every skipped byte is still checked.
     /// </summary>

@@ -8,13 +8,14 @@ internal static class FhirList
     /// <summary>Returns the list, an empty one for null, or a copy without its null items.</summary>
     /// <remarks>
     /// Every list property of the model runs this as it is set, so the commonest case is inlined there: an empty
-    /// array, or an array of objects (any array of a reference type is an object[]) with no null in it.
+    /// array, or an array with no null in it. Inlined, <typeparamref name="T"/> is known, and testing for an array of
+    /// exactly that type is one comparison (a test for <c>object[]</c> would need the runtime's cast helper).
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static IReadOnlyList<T> Clean<T>(IReadOnlyList<T>? items) =>
-        items is object?[] array && (array.Length == 0 || !HasNull(array)) ? items : CleanAny(items);
+        items is T[] array && (array.Length == 0 || !HasNull(array)) ? items : CleanAny(items);
 
-    private static bool HasNull(object?[] items)
+    private static bool HasNull<T>(T[] items)
     {
         foreach (var item in items)
         {
