@@ -365,6 +365,20 @@ internal ref struct FhirJsonReader
             {
                 return position + 1;
             }
+
+            if (Vector256.IsHardwareAccelerated && position <= json.Length - Vector256<byte>.Count)
+            {
+                var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)position);
+                var blank = Vector256.Equals(bytes, Vector256.Create((byte)' '))
+                    | Vector256.Equals(bytes, Vector256.Create((byte)'\n'))
+                    | Vector256.Equals(bytes, Vector256.Create((byte)'\r'))
+                    | Vector256.Equals(bytes, Vector256.Create((byte)'\t'));
+                var other = ~blank.ExtractMostSignificantBits();
+                if (other != 0)
+                {
+                    return position + BitOperations.TrailingZeroCount(other);
+                }
+            }
         }
 
         return SkipWhitespaceRun(json, position);
