@@ -39,7 +39,7 @@ public sealed class FhirJsonParserTests
 
     public static TheoryData<string> EmptyInput { get; } = new() { string.Empty, "   ", "\n\t\r\n" };
 
-    public static TheoryData<string> NotFhirDates { get; } = new() { "2024-13-01", "2024-02-30", "yesterday", "2024-03-15T10:30" };
+    public static TheoryData<string> NotFhirDates { get; } = new() { "2024-13-01", "2024-02-30", "yesterday", "2024-03-15T10:30", "2024-03-15T10:30:00+14:30" };
 
     /// <summary>A Patient or Observation with an element of the wrong JSON type: the element, its FHIR path, and the token the reader stopped after.</summary>
     public static TheoryData<string, string, string> WrongJsonType { get; } = new()

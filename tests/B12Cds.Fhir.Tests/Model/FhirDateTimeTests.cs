@@ -36,7 +36,7 @@ public sealed class FhirDateTimeTests
         "2024-03-15T10:30", "2024-03-15T10:30Z", "2024-03-15T10:30+01:00", "2024-03-15 10:30:00Z", "2024-03-15t10:30:00Z",
         "2024-03-15T24:00:00Z", "2024-03-15T10:60:00Z", "2024-03-15T10:30:61Z", "2024-03-15T10:30:00.Z", "2024-03-15T10:30:00z",
         "2024-03-15T10:30:00ZZ", "2024-03-15T10:30:00+1:00", "2024-03-15T10:30:00+0100", "2024-03-15T10:30:00+15:00",
-        "2024-03-15T10:30:00+01:60", "2024-03-15T10:30:00 +01:00", "2024-03-15Z", "2024-03-15+01:00", "2024-03Z", "２０２４",
+        "2024-03-15T10:30:00+01:60", "2024-03-15T10:30:00+14:30", "2024-03-15T10:30:00-14:01", "2024-03-15T10:30:00 +01:00", "2024-03-15Z", "2024-03-15+01:00", "2024-03Z", "２０２４",
     };
 
     [Theory]
@@ -267,5 +267,40 @@ public sealed class FhirDateTimeTests
         // Assert
         Assert.Equal(string.Empty, value.Value);
         Assert.Equal(string.Empty, value.ToString());
+    }
+
+    [Fact]
+    public void TryParse_RandomDateTimes_StartAtTheInstantDateTimeOffsetReads()
+    {
+        // Arrange: every day of the calendar's range is as likely, with seconds, fractions of 1 to 7 digits, Z,
+        // offsets either side and none; DateTimeOffset's own parser is the reference.
+        var random = new Random(20_261_122);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var day = DateOnly.FromDayNumber(random.Next(DateOnly.MinValue.DayNumber + 1, DateOnly.MaxValue.DayNumber));
+            var time = new TimeOnly(random.Next(24), random.Next(60), random.Next(60));
+            var fraction = random.Next(3) == 0 ? string.Empty : "." + random.NextInt64(10_000_000).ToString("D7", CultureInfo.InvariantCulture)[..random.Next(1, 8)];
+            var offset = random.Next(4) switch
+            {
+                0 => string.Empty,
+                1 => "Z",
+                _ => string.Create(CultureInfo.InvariantCulture, $"{(random.Next(2) == 0 ? '+' : '-')}{random.Next(15):D2}:{random.Next(60):D2}"),
+            };
+            var text = string.Create(CultureInfo.InvariantCulture, $"{day:yyyy-MM-dd}T{time:HH:mm:ss}{fraction}{offset}");
+            var readable = DateTimeOffset.TryParse(
+                offset.Length == 0 ? text + "Z" : text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var expected);
+
+            // Act
+            var parsed = FhirDateTime.TryParse(text, out var value);
+
+            // Assert
+            Assert.True(readable == parsed, $"{text}: DateTimeOffset reads it: {readable}; FhirDateTime: {parsed}.");
+            if (parsed)
+            {
+                Assert.True(expected == value.Start && expected.Offset == value.Start.Offset, $"{text}: expected {expected:O}, got {value.Start:O}.");
+                Assert.Equal(DateTimePrecision.Time, value.Precision);
+                Assert.Equal(offset.Length > 0, value.HasOffset);
+            }
+        }
     }
 }

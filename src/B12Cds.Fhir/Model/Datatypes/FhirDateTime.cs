@@ -111,7 +111,7 @@ public readonly struct FhirDateTime : IEquatable<FhirDateTime>, IComparable<Fhir
 
         if (s.Length == 10)
         {
-            value = new(text, new DateTimeOffset(year, month, day, 0, 0, 0, TimeSpan.Zero), DateTimePrecision.Day, true);
+            value = new(text, new DateTimeOffset(DayTicks(year, month, day), TimeSpan.Zero), DateTimePrecision.Day, true);
             return true;
         }
 
@@ -159,7 +159,7 @@ public readonly struct FhirDateTime : IEquatable<FhirDateTime>, IComparable<Fhir
                 hasOffset = true;
             }
             else if ((s[pos] == '+' || s[pos] == '-') && pos + 6 == s.Length && s[pos + 3] == ':'
-                && TryDigits(s, pos + 1, 2, out var oh) && TryDigits(s, pos + 4, 2, out var om) && oh <= 14 && om <= 59)
+                && TryDigits(s, pos + 1, 2, out var oh) && TryDigits(s, pos + 4, 2, out var om) && om <= 59 && (oh < 14 || (oh == 14 && om == 0)))
             {
                 offset = new TimeSpan(oh, om, 0);
                 if (s[pos] == '-')
@@ -177,18 +177,22 @@ public readonly struct FhirDateTime : IEquatable<FhirDateTime>, IComparable<Fhir
 
         // A leap second (:60) is legal FHIR; DateTimeOffset has none, so it is read as the next second.
         // Well-formed values whose instant DateTimeOffset cannot hold (0001-01-01T00:00:00+01:00) are not readable here.
-        var local = new DateTime(year, month, day, hour, minute, Math.Min(second, 59), DateTimeKind.Unspecified);
-        var ticks = local.Ticks + fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0) - offset.Ticks;
-        if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks
-            || local.Ticks + fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0) > DateTime.MaxValue.Ticks)
+        // Counted in ticks: the date and time are checked above, so DateTime's and DateTimeOffset's own checks of each part would only repeat them.
+        var local = DayTicks(year, month, day) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
+            + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0);
+        var utc = local - offset.Ticks;
+        if (utc < DateTimeOffset.MinValue.UtcTicks || utc > DateTimeOffset.MaxValue.UtcTicks || local > DateTime.MaxValue.Ticks)
         {
             return false;
         }
 
-        var start = new DateTimeOffset(local, offset).AddTicks(fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0));
+        var start = new DateTimeOffset(local, offset);
         value = new(text, start, DateTimePrecision.Time, hasOffset);
         return true;
     }
+
+    /// <summary>The ticks at the start of a day whose parts are checked already.</summary>
+    private static long DayTicks(int year, int month, int day) => new DateOnly(year, month, day).DayNumber * TimeSpan.TicksPerDay;
 
     private static bool TryDigits(ReadOnlySpan<char> s, int start, int count, out int value)
     {
