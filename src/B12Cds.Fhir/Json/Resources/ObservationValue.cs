@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using B12Cds.Fhir.Json.Datatypes;
 using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
@@ -11,6 +12,9 @@ namespace B12Cds.Fhir.Json.Resources;
 /// </summary>
 internal struct ObservationValue
 {
+    /// <summary>The number of value choices.</summary>
+    private const int Choices = 10;
+
     public Quantity? Quantity;
     public CodeableConcept? CodeableConcept;
     public string? String;
@@ -23,7 +27,10 @@ internal struct ObservationValue
     public Period? Period;
 
     /// <summary>Reads choice number <paramref name="choice"/> (0 for <c>valueQuantity</c>); false when it is not a value choice.</summary>
-    public bool TryRead(int choice, ref FhirJsonReader reader)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryRead(int choice, ref FhirJsonReader reader) => (uint)choice < Choices && Read(choice, ref reader);
+
+    private bool Read(int choice, ref FhirJsonReader reader)
     {
         switch (choice)
         {

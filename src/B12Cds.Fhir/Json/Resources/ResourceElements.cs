@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using B12Cds.Fhir.Json.Datatypes;
 using B12Cds.Fhir.Json.Reading;
 using B12Cds.Fhir.Model;
@@ -39,13 +40,11 @@ internal struct ResourceElements
     /// <param name="index">The element's index in the resource's table.</param>
     /// <param name="inherited">How many of these the table starts with: <see cref="ResourceCount"/> or <see cref="DomainResourceCount"/>.</param>
     /// <param name="reader">The reader, on the element's name.</param>
-    public bool TryRead(int index, int inherited, ref FhirJsonReader reader)
-    {
-        if (index >= inherited)
-        {
-            return false;
-        }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryRead(int index, int inherited, ref FhirJsonReader reader) => index < inherited && Read(index, ref reader);
 
+    private bool Read(int index, ref FhirJsonReader reader)
+    {
         switch (index)
         {
             case 0:
