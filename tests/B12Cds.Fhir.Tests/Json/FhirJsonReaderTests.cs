@@ -345,6 +345,69 @@ public sealed class FhirJsonReaderTests
         }
     }
 
+    [Fact]
+    public void Read_IndentationThatChangesFromLineToLine_SameAsUtf8JsonReader()
+    {
+        // Arrange: the reader checks first the indentation it last saw at a depth; here each line's differs (none to
+        // 40 spaces or tabs, \n or \r\n, now and then a run of 32 or more), so the guesses are right, wrong, and short or
+        // long by a byte, against the same document compact and as indented as Utf8JsonWriter writes it.
+        var compact = Encoding.UTF8.GetBytes(JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepoPaths.Samples, "large-50-resources.json"))).RootElement.GetRawText());
+        var random = new Random(2_026_1122);
+        for (var seed = 0; seed < 40; seed++)
+        {
+            var steady = seed % 4 == 0;
+            var json = Reindent(compact, depth => steady ? "\n" + new string(' ', depth * 2) : RandomRun(random));
+
+            // Act
+            var outcome = ReaderEquivalence.Compare(json);
+            var asTheReadersRead = ReaderEquivalence.Compare(json, new string?[ParserTableLength], propertyValues: true);
+
+            // Assert
+            Assert.True(outcome.Accepted, ReaderEquivalence.Describe(json, "Utf8JsonReader refused a reindented document."));
+            Assert.Equal(outcome, asTheReadersRead);
+        }
+
+        static string RandomRun(Random random) =>
+            (random.Next(2) == 0 ? "\n" : "\r\n") + new string(random.Next(2) == 0 ? ' ' : '\t', random.Next(20) == 0 ? random.Next(30, 70) : random.Next(0, 41));
+    }
+
+    /// <summary>Puts a run of whitespace, given the depth, after every <c>{ [ ,</c> and before every <c>} ]</c> outside strings.</summary>
+    private static byte[] Reindent(byte[] compact, Func<int, string> run)
+    {
+        var text = new StringBuilder();
+        var inString = false;
+        var escaped = false;
+        var depth = 0;
+        foreach (var c in Encoding.UTF8.GetString(compact))
+        {
+            if (inString)
+            {
+                text.Append(c);
+                (inString, escaped) = escaped ? (true, false) : (c != '"', c == '\\');
+                continue;
+            }
+
+            switch (c)
+            {
+                case '{' or '[':
+                    text.Append(c).Append(run(++depth));
+                    break;
+                case '}' or ']':
+                    text.Append(run(--depth)).Append(c);
+                    break;
+                case ',':
+                    text.Append(c).Append(run(depth));
+                    break;
+                default:
+                    inString = c == '"';
+                    text.Append(c);
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
     [Theory]
     [InlineData(" ")]
     [InlineData("\t")]

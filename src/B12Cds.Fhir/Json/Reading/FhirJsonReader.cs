@@ -47,6 +47,9 @@ internal ref struct FhirJsonReader
 
     // Bit d is set when the container at depth d + 1 is an object.
     private ulong _objects;
+
+    // The line break and indentation last seen before a token at each depth (see SkipIndentation).
+    private Indents _indents;
     private JsonTokenType _tokenType;
     private bool _escaped;
 
@@ -348,9 +351,9 @@ internal ref struct FhirJsonReader
 
     private static JsonException Malformed(int position, string problem) => new($"Malformed JSON at byte {position}: {problem}.");
 
-    /// <summary>Skips whitespace: none, or the one space after a colon, without a call; indentation in <see cref="SkipWhitespaceRun"/>.</summary>
+    /// <summary>Skips whitespace: none, or the one space after a colon, without a call; indentation in <see cref="SkipIndentation"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private readonly int SkipWhitespace(int position)
+    private int SkipWhitespace(int position)
     {
         var json = _json;
         if ((uint)position < (uint)json.Length)
@@ -368,20 +371,55 @@ internal ref struct FhirJsonReader
 
             if (Vector256.IsHardwareAccelerated && position <= json.Length - Vector256<byte>.Count)
             {
-                var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)position);
-                var blank = Vector256.Equals(bytes, Vector256.Create((byte)' '))
-                    | Vector256.Equals(bytes, Vector256.Create((byte)'\n'))
-                    | Vector256.Equals(bytes, Vector256.Create((byte)'\r'))
-                    | Vector256.Equals(bytes, Vector256.Create((byte)'\t'));
-                var other = ~blank.ExtractMostSignificantBits();
-                if (other != 0)
-                {
-                    return position + BitOperations.TrailingZeroCount(other);
-                }
+                return SkipIndentation(json, position);
             }
         }
 
         return SkipWhitespaceRun(json, position);
+    }
+
+    /// <summary>
+    /// Skips a run of whitespace shorter than 32 bytes (else <see cref="SkipWhitespaceRun"/>) where 32 bytes remain.
+    /// Indented JSON puts the same line break and indentation before every token at one depth, so the run seen last
+    /// at this depth (or the one above, before a closing bracket) is checked first. The end found is the same either
+    /// way; a confirmed guess only lets the processor go on to the next token before the comparison is done.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int SkipIndentation(ReadOnlySpan<byte> json, int position)
+    {
+        var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)position);
+        var blank = (Vector256.Equals(bytes, Vector256.Create((byte)' '))
+            | Vector256.Equals(bytes, Vector256.Create((byte)'\n'))
+            | Vector256.Equals(bytes, Vector256.Create((byte)'\r'))
+            | Vector256.Equals(bytes, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits();
+
+        // A run of n bytes: bits 0 to n - 1 set, bit n clear.
+        uint guess = _indents[_depth];
+        if ((blank & ((2u << (int)guess) - 1)) == (1u << (int)guess) - 1)
+        {
+            return position + (int)guess;
+        }
+
+        if (_depth > 0)
+        {
+            guess = _indents[_depth - 1];
+            if ((blank & ((2u << (int)guess) - 1)) == (1u << (int)guess) - 1)
+            {
+                return position + (int)guess;
+            }
+        }
+
+        var other = ~blank;
+        if (other == 0)
+        {
+            return SkipWhitespaceRun(json, position + Vector256<byte>.Count);
+        }
+
+        var run = BitOperations.TrailingZeroCount(other);
+        var end = position + run;
+        var level = json[end] is (byte)'}' or (byte)']' && _depth > 0 ? _depth - 1 : _depth;
+        _indents[level] = (byte)run;
+        return end;
     }
 
     /// <summary>Skips spaces, tabs and line breaks from <paramref name="position"/>, 16 bytes at a time where 16 remain.</summary>
@@ -716,5 +754,12 @@ internal ref struct FhirJsonReader
 
             return i > first ? i : throw Malformed(first, "expected a digit in a number");
         }
+    }
+
+    /// <summary>A whitespace run's length (under 32) for each depth.</summary>
+    [InlineArray(MaxDepth + 1)]
+    private struct Indents
+    {
+        private byte _length;
     }
 }
