@@ -148,15 +148,9 @@ internal ref struct FhirJsonReader
         }
 
         var position = SkipWhitespace(_position);
-        var json = _json;
-        if ((uint)position < (uint)json.Length && json[position] == (byte)'"')
+        if ((uint)position < (uint)_json.Length && _json[position] == (byte)'"')
         {
-            var end = ScanString(json, position, out _escaped);
-            _tokenStart = position;
-            _valueStart = position + 1;
-            _valueLength = end - position - 1;
-            _position = end + 1;
-            _tokenType = JsonTokenType.String;
+            ReadString(position);
             return;
         }
 
@@ -393,19 +387,18 @@ internal ref struct FhirJsonReader
             | Vector256.Equals(bytes, Vector256.Create((byte)'\r'))
             | Vector256.Equals(bytes, Vector256.Create((byte)'\t'))).ExtractMostSignificantBits();
 
-        // A run of n bytes: bits 0 to n - 1 set, bit n clear.
-        uint guess = _indents[_depth];
-        if ((blank & ((2u << (int)guess) - 1)) == (1u << (int)guess) - 1)
+        int guess = _indents[_depth];
+        if (IsRun(blank, guess))
         {
-            return position + (int)guess;
+            return position + guess;
         }
 
         if (_depth > 0)
         {
             guess = _indents[_depth - 1];
-            if ((blank & ((2u << (int)guess) - 1)) == (1u << (int)guess) - 1)
+            if (IsRun(blank, guess))
             {
-                return position + (int)guess;
+                return position + guess;
             }
         }
 
@@ -421,6 +414,10 @@ internal ref struct FhirJsonReader
         _indents[level] = (byte)run;
         return end;
     }
+
+    /// <summary>Whether the blank bytes <paramref name="blank"/> marks start with a run of exactly <paramref name="length"/> (under 32): bits 0 to length - 1 set, bit length clear.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsRun(uint blank, int length) => (blank & ((2u << length) - 1)) == (1u << length) - 1;
 
     /// <summary>Skips spaces, tabs and line breaks from <paramref name="position"/>, 16 bytes at a time where 16 remain.</summary>
     private static int SkipWhitespaceRun(ReadOnlySpan<byte> json, int position)
@@ -636,11 +633,7 @@ internal ref struct FhirJsonReader
         switch (next)
         {
             case (byte)'"':
-                var end = ScanString(_json, position, out _escaped);
-                _valueStart = position + 1;
-                _valueLength = end - position - 1;
-                _position = end + 1;
-                _tokenType = JsonTokenType.String;
+                ReadString(position);
                 return;
             case (byte)'{':
                 StartContainer(position, isObject: true);
@@ -663,6 +656,18 @@ internal ref struct FhirJsonReader
             default:
                 throw Malformed(position, "expected a value");
         }
+    }
+
+    /// <summary>Reads the string value whose opening quote is at <paramref name="position"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void ReadString(int position)
+    {
+        var end = ScanString(_json, position, out _escaped);
+        _tokenStart = position;
+        _valueStart = position + 1;
+        _valueLength = end - position - 1;
+        _position = end + 1;
+        _tokenType = JsonTokenType.String;
     }
 
     private void StartContainer(int position, bool isObject)

@@ -175,11 +175,11 @@ public readonly struct FhirDateTime : IEquatable<FhirDateTime>, IComparable<Fhir
             }
         }
 
-        // A leap second (:60) is legal FHIR; DateTimeOffset has none, so it is read as the next second.
-        // Well-formed values whose instant DateTimeOffset cannot hold (0001-01-01T00:00:00+01:00) are not readable here.
         // Counted in ticks: the date and time are checked above, so DateTime's and DateTimeOffset's own checks of each part would only repeat them.
+        // A leap second (:60) is legal FHIR; DateTimeOffset has none, so counting it as 60 seconds reads it as the next second.
+        // Well-formed values whose instant DateTimeOffset cannot hold (0001-01-01T00:00:00+01:00) are not readable here.
         var local = DayTicks(year, month, day) + (hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute)
-            + (Math.Min(second, 59) * TimeSpan.TicksPerSecond) + fractionTicks + (second == 60 ? TimeSpan.TicksPerSecond : 0);
+            + (second * TimeSpan.TicksPerSecond) + fractionTicks;
         var utc = local - offset.Ticks;
         if (utc < DateTimeOffset.MinValue.UtcTicks || utc > DateTimeOffset.MaxValue.UtcTicks || local > DateTime.MaxValue.Ticks)
         {
